@@ -1,0 +1,65 @@
+package io.tableaurelay.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Reads the relay's settings through Camel's properties component, so that a value comes from
+ * application.properties, an environment variable or a -D system property alike.
+ */
+public final class Settings {
+
+    private final PropertiesComponent properties;
+
+    public Settings(CamelContext context) {
+        this.properties = context.getPropertiesComponent();
+    }
+
+    /** The trimmed value of a setting, or "" when it is unset. */
+    public String get(String name) {
+        return properties.resolveProperty(name).map(String::trim).orElse("");
+    }
+
+    public String get(String name, String fallback) {
+        String value = get(name);
+        return value.isEmpty() ? fallback : value;
+    }
+
+    public boolean isSet(String name) {
+        return !get(name).isEmpty();
+    }
+
+    /**
+     * An http(s) URL setting without a trailing slash. A malformed value stops the relay with an error that
+     * names the setting but not the value, which may hold a secret.
+     */
+    public String url(String name) {
+        String value = get(name);
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new URISyntaxException(name, "not an http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Setting " + name + " must be an http or https URL");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /** A comma-separated setting as a list of trimmed, non-empty items. */
+    public List<String> list(String name) {
+        return split(get(name));
+    }
+
+    public static List<String> split(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+}

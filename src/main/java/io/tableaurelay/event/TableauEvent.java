@@ -1,0 +1,32 @@
+package io.tableaurelay.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One event as Tableau posted it, normalised to the current field names. This is what travels on the
+ * queues, as JSON.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TableauEvent(
+        String eventType,
+        String resource,
+        String resourceName,
+        String siteLuid,
+        String resourceLuid,
+        String createdAt,
+        String receivedAt) {
+
+    /** Tableau's "Test webhook" sends an empty body; some senders use the event type "Test". */
+    public static final String TEST_EVENT_TYPE = "Test";
+
+    @JsonIgnore
+    public boolean isTest() {
+        return TEST_EVENT_TYPE.equals(eventType);
+    }
+
+    @JsonIgnore
+    public boolean isKnown() {
+        return EventType.isKnown(eventType);
+    }
+}

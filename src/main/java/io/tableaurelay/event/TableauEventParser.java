@@ -1,0 +1,81 @@
+package io.tableaurelay.event;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns a request body into a {@link TableauEvent}, accepting both the current field names and the early
+ * hyphenated ones. An empty body is Tableau's "Test webhook".
+ */
+public class TableauEventParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+
+    public TableauEventParser() {
+        this(Clock.systemUTC());
+    }
+
+    TableauEventParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param contentType the request's Content-Type; form encodings are refused, as their bodies are not
+     *                    handed over as JSON text
+     */
+    public TableauEvent parse(String body, String contentType) {
+        if (contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
+                || contentType.startsWith("multipart/"))) {
+            throw new InvalidEventException(415, "send the event as application/json");
+        }
+        String receivedAt = Instant.now(clock).toString();
+        if (body == null || body.isBlank()) {
+            return new TableauEvent(TableauEvent.TEST_EVENT_TYPE, null, null, null, null, null, receivedAt);
+        }
+        JsonNode json = readJson(body);
+        if (!json.isObject()) {
+            throw new InvalidEventException("body is not a JSON object");
+        }
+        String eventType = text(json, "event_type", "event-type");
+        if (eventType == null || eventType.isBlank()) {
+            throw new InvalidEventException("event has no event_type");
+        }
+        return new TableauEvent(
+                eventType.trim(),
+                text(json, "resource"),
+                text(json, "resource_name", "resource-name"),
+                text(json, "site_luid", "site-id"),
+                text(json, "resource_luid", "resource-id"),
+                text(json, "created_at"),
+                receivedAt);
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("body is not valid JSON");
+        }
+    }
+
+    /** The first of the given fields that is present, as text without control characters. */
+    private static String text(JsonNode json, String... names) {
+        for (String name : names) {
+            JsonNode value = json.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isValueNode()) {
+                throw new InvalidEventException(name + " must be a string");
+            }
+            return Text.withoutControlCharacters(value.asText());
+        }
+        return null;
+    }
+}
