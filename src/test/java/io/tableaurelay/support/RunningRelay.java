@@ -1,0 +1,109 @@
+package io.tableaurelay.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tableaurelay.RelayApplication;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The real relay, started in this JVM the way {@code java -jar} starts it (./application.properties and
+ * ./routes), with the given settings on top and its HTTP server on a free port of 127.0.0.1.
+ */
+public final class RunningRelay implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Main main;
+    private final int port;
+    private final String webhookPath;
+
+    private RunningRelay(Main main, int port, String webhookPath) {
+        this.main = main;
+        this.port = port;
+        this.webhookPath = webhookPath;
+    }
+
+    /** Starts the relay with every channel off unless {@code settings} turns it on. */
+    public static RunningRelay start(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(channelsOff());
+        int port = freePort();
+        all.put("camel.server.host", "127.0.0.1");
+        all.put("camel.server.port", String.valueOf(port));
+        all.putAll(settings);
+        Main main = RelayApplication.create();
+        all.forEach(main::addOverrideProperty);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("relay did not start", e);
+        }
+        return new RunningRelay(main, port, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+    }
+
+    /** Blank credentials, so that nothing in the environment turns a channel on by accident. */
+    private static Map<String, String> channelsOff() {
+        Map<String, String> off = new LinkedHashMap<>();
+        for (String name : new String[] {"slack.webhook-url", "slack.token", "slack.channel", "twilio.account-sid",
+                "twilio.auth-token", "twilio.from", "twilio.to", "ifttt.key", "ifttt.event-name"}) {
+            off.put(name, "");
+        }
+        return off;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public URI webhookUrl() {
+        return url(webhookPath);
+    }
+
+    /** POSTs a body to the webhook endpoint as Tableau does (application/json). */
+    public HttpResponse<String> post(String json) {
+        return send(HttpRequest.newBuilder(webhookUrl())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
