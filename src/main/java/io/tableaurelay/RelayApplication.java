@@ -1,6 +1,7 @@
 package io.tableaurelay;
 
 import io.tableaurelay.config.RelayConfiguration;
+import io.tableaurelay.registration.RegistrationConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -25,6 +26,7 @@ public final class RelayApplication {
         main.setDefaultPropertyPlaceholderLocation(SETTINGS_LOCATION);
         main.configure().withRoutesIncludePattern(ROUTES_PATTERN);
         main.configure().addConfiguration(RelayConfiguration.class);
+        main.configure().addConfiguration(RegistrationConfiguration.class);
         return main;
     }
 }

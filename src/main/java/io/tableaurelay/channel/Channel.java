@@ -1,5 +1,7 @@
 package io.tableaurelay.channel;
 
+import org.apache.camel.Header;
+
 /**
  * One way out of the relay (Slack, SMS, IFTTT): whether it is on, why not when it is off, and which events
  * it wants. Routes ask it through {@link #accepts(String)} and {@link #isOn()}.
@@ -27,7 +29,8 @@ public final class Channel {
         return missingSettings.isEmpty();
     }
 
-    public boolean accepts(String eventType) {
+    /** Whether this channel is on and wants the event; routes pass the {@code eventType} header. */
+    public boolean accepts(@Header("eventType") String eventType) {
         return isOn() && filter.matches(eventType);
     }
 

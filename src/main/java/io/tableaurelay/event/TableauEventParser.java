@@ -6,6 +6,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 
 /**
  * Turns a request body into a {@link TableauEvent}, accepting both the current field names and the early
@@ -29,7 +31,7 @@ public class TableauEventParser {
      * @param contentType the request's Content-Type; form encodings are refused, as their bodies are not
      *                    handed over as JSON text
      */
-    public TableauEvent parse(String body, String contentType) {
+    public TableauEvent parse(@Body String body, @Header("Content-Type") String contentType) {
         if (contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
                 || contentType.startsWith("multipart/"))) {
             throw new InvalidEventException(415, "send the event as application/json");
@@ -71,7 +73,7 @@ public class TableauEventParser {
             if (value == null || value.isNull()) {
                 continue;
             }
-            if (!value.isValueNode()) {
+            if (!value.isTextual()) {
                 throw new InvalidEventException(name + " must be a string");
             }
             return Text.withoutControlCharacters(value.asText());

@@ -1,0 +1,43 @@
+package io.tableaurelay.registration;
+
+import io.tableaurelay.channel.Channel;
+import io.tableaurelay.config.Settings;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the registration settings, says in the startup log whether registration is on, and puts the beans
+ * of the register route into the registry: {@code registration} (is it on?) and {@code webhookReconciler}
+ * (one run). When it is on, it also schedules the runs.
+ */
+public class RegistrationConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        Registration registration = Registration.from(new Settings(context));
+        context.getRegistry().bind("registration", registration);
+        if (!registration.isOn()) {
+            if (registration.isDeliberatelyOff()) {
+                LOG.info(registration.describe());
+            } else {
+                LOG.warn(registration.describe());
+            }
+            return;
+        }
+        LOG.info(registration.describe());
+        if (!registration.warning().isEmpty()) {
+            LOG.warn(registration.warning());
+        }
+        WantedEvents.unknown(registration.events()).forEach(event -> LOG.warn(
+                "tableau.events names {}, which the relay does not know; Tableau may refuse it", event));
+
+        TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
+        context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
+                () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class))));
+        context.addLifecycleStrategy(new ReconcileSchedule(registration.intervalMillis()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.tableaurelay.registration;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Sends JSON calls to Tableau's REST API under {@code {tableau.server-url}/api/{tableau.api-version}} and
+ * turns error answers into {@link TableauException}s. Knows nothing about sessions or webhooks.
+ */
+final class TableauRestClient {
+
+    static final String AUTH_HEADER = "X-Tableau-Auth";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String serverUrl;
+    private final String apiBase;
+
+    TableauRestClient(String serverUrl, String apiVersion) {
+        this.serverUrl = serverUrl;
+        this.apiBase = serverUrl + "/api/" + apiVersion;
+    }
+
+    /**
+     * @param action what the call does, in words, for error messages ("list webhooks")
+     * @param path the path below /api/{version}
+     * @param body the JSON body, or null
+     * @param token the session token, or null for sign-in
+     * @return the answer's JSON, or a missing node when the answer has no body (204)
+     */
+    JsonNode send(String action, String method, String path, JsonNode body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase + path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (token != null) {
+            request.header(AUTH_HEADER, token);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw TableauException.unreachable(serverUrl, action, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TableauException.unreachable(serverUrl, action, e);
+        }
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() >= 300) {
+            throw TableauException.answered(action, response.statusCode(), answer);
+        }
+        return answer;
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}

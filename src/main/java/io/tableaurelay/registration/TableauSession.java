@@ -1,0 +1,112 @@
+package io.tableaurelay.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A signed-in session on one Tableau site and the webhook calls made in it. A 401 (the session ended, for
+ * example because another relay instance signed in with the same token) leads to one new sign-in and one
+ * retry of the call. Closing the session signs out.
+ */
+final class TableauSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableauSession.class);
+    static final int PAGE_SIZE = 100;
+
+    private final TableauRestClient client;
+    private final TableauCredentials credentials;
+    private final String contentUrl;
+    private String token;
+    private String siteId;
+
+    private TableauSession(TableauRestClient client, TableauCredentials credentials, String contentUrl) {
+        this.client = client;
+        this.credentials = credentials;
+        this.contentUrl = contentUrl;
+    }
+
+    static TableauSession signIn(TableauRestClient client, TableauCredentials credentials, String contentUrl) {
+        TableauSession session = new TableauSession(client, credentials, contentUrl);
+        session.signIn();
+        return session;
+    }
+
+    private void signIn() {
+        JsonNode answer = client.send("sign in with " + credentials, "POST", "/auth/signin",
+                credentials.signInBody(contentUrl), null).path("credentials");
+        token = answer.path("token").asText("");
+        siteId = answer.path("site").path("id").asText("");
+        if (token.isEmpty() || siteId.isEmpty()) {
+            throw TableauException.answered("sign in (no token or site id in the answer)", 200, answer);
+        }
+    }
+
+    /** Every webhook of the site, page after page. */
+    List<Webhook> listWebhooks() {
+        List<Webhook> webhooks = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode answer = call("list webhooks", "GET",
+                    "/webhooks?pageSize=" + PAGE_SIZE + "&pageNumber=" + page, null);
+            JsonNode items = answer.path("webhooks").path("webhook");
+            int before = webhooks.size();
+            if (items.isArray()) {
+                items.forEach(item -> webhooks.add(Webhook.fromJson(item)));
+            } else if (items.isObject()) {
+                webhooks.add(Webhook.fromJson(items));
+            }
+            long total = answer.path("pagination").path("totalAvailable").asLong(0);
+            if (webhooks.size() == before || webhooks.size() >= total) {
+                return webhooks;
+            }
+        }
+    }
+
+    Webhook create(String name, String event, String url) {
+        JsonNode answer = call("create webhook " + name, "POST", "/webhooks",
+                Webhook.requestBody(name, event, url, false));
+        return Webhook.fromJson(answer.path("webhook"));
+    }
+
+    void update(Webhook webhook, String event, String url) {
+        call("update webhook " + webhook.name(), "PUT", "/webhooks/" + webhook.id(),
+                Webhook.requestBody(webhook.name(), event, url, true));
+    }
+
+    void delete(Webhook webhook) {
+        call("delete webhook " + webhook.name(), "DELETE", "/webhooks/" + webhook.id(), null);
+    }
+
+    /** Has Tableau send a test event to the webhook's destination; returns the status the destination answered. */
+    String test(Webhook webhook) {
+        JsonNode answer = call("test webhook " + webhook.name(), "GET", "/webhooks/" + webhook.id() + "/test", null);
+        return answer.path("webhookTestResult").path("status").asText("?");
+    }
+
+    private JsonNode call(String action, String method, String sitePath, JsonNode body) {
+        String path = "/sites/" + siteId + sitePath;
+        try {
+            return client.send(action, method, path, body, token);
+        } catch (TableauException e) {
+            if (!e.sessionEnded()) {
+                throw e;
+            }
+            LOG.info("Tableau ended the session during {}; signing in again", action);
+            signIn();
+            return client.send(action, method, "/sites/" + siteId + sitePath, body, token);
+        }
+    }
+
+    /** Signs out; a failure here is only logged, as the session ends on its own anyway. */
+    @Override
+    public void close() {
+        try {
+            client.send("sign out", "POST", "/auth/signout", null, token);
+        } catch (TableauException e) {
+            LOG.warn("Could not sign out of Tableau: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.tableaurelay.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * One WireMock server on 127.0.0.1 standing in for Slack (incoming webhook and chat.postMessage), Twilio
+ * and IFTTT, with the relay settings that point each channel at it.
+ */
+public final class ChannelStandIn implements AutoCloseable {
+
+    public static final String SLACK_HOOK = "/slack/hook/T000/B000/XXXX";
+    public static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String TWILIO_TOKEN = "twilio-auth-token-0001";
+    public static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
+    public static final String IFTTT_KEY = "ifttt-key-0001";
+    public static final String SLACK_TOKEN = "xoxb-test-token-0001";
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    public ChannelStandIn() {
+        server.start();
+        answerAllWithSuccess();
+    }
+
+    /** Every channel answers as the real service does when all is well. */
+    public void answerAllWithSuccess() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo(SLACK_HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        server.stubFor(post(urlPathEqualTo("/slack/api/chat.postMessage")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\": true, \"ts\": \"1.2\"}")));
+        server.stubFor(post(urlPathEqualTo("/twilio" + TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_SID + "\"}")));
+        server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).willReturn(aResponse().withStatus(200)
+                .withBody("Congratulations! You've fired the event")));
+    }
+
+    public void answerSlack(ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlPathEqualTo(SLACK_HOOK)).willReturn(response));
+    }
+
+    /** Settings that turn on all three channels against this stand-in, with every event wanted. */
+    public Map<String, String> allChannels() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("slack.webhook-url", base() + SLACK_HOOK);
+        settings.put("twilio.account-sid", TWILIO_SID);
+        settings.put("twilio.auth-token", TWILIO_TOKEN);
+        settings.put("twilio.from", "+15550000001");
+        settings.put("twilio.to", "+15550000002");
+        settings.put("twilio.api-url", base() + "/twilio");
+        settings.put("ifttt.key", IFTTT_KEY);
+        settings.put("ifttt.base-url", base() + "/ifttt");
+        settings.put("slack.events", "*");
+        settings.put("twilio.events", "*");
+        settings.put("ifttt.events", "*");
+        return settings;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public List<LoggedRequest> slack() {
+        return received(WireMock.postRequestedFor(urlPathMatching("/slack/.*")));
+    }
+
+    public List<LoggedRequest> twilio() {
+        return received(WireMock.postRequestedFor(urlPathMatching("/twilio/.*")));
+    }
+
+    public List<LoggedRequest> ifttt() {
+        return received(WireMock.postRequestedFor(urlPathMatching("/ifttt/.*")));
+    }
+
+    public List<LoggedRequest> all() {
+        return received(anyRequestedFor(anyUrl()));
+    }
+
+    private List<LoggedRequest> received(RequestPatternBuilder pattern) {
+        return server.findAll(pattern);
+    }
+
+    /** Waits until the stand-in has received what {@code condition} looks for. */
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = probe.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + "; last seen: " + value);
+            }
+            sleep(50);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,60 @@
+package io.tableaurelay.support;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/** Reads what a channel stand-in received. */
+public final class Received {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Received() {
+    }
+
+    public static JsonNode json(LoggedRequest request) {
+        try {
+            return JSON.readTree(request.getBodyAsString());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + request.getBodyAsString(), e);
+        }
+    }
+
+    /** The fields of an application/x-www-form-urlencoded body, as Twilio and Slack's Web API receive them. */
+    public static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Arrays.stream(request.getBodyAsString().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .forEach(pair -> fields.put(decode(pair[0]), pair.length > 1 ? decode(pair[1]) : ""));
+        return fields;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    public static String slackText(LoggedRequest request) {
+        return json(request).path("text").asText();
+    }
+
+    public static String smsBody(LoggedRequest request) {
+        return form(request).get("Body");
+    }
+
+    public static String iftttName(LoggedRequest request) {
+        return json(request).path("value1").asText();
+    }
+
+    /** True when any of the requests mentions {@code marker} in its body. */
+    public static boolean mentions(List<LoggedRequest> requests, String marker) {
+        return requests.stream().anyMatch(request -> request.getBodyAsString().contains(marker));
+    }
+}
