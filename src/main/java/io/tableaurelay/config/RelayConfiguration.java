@@ -78,7 +78,8 @@ public class RelayConfiguration implements CamelConfiguration {
     }
 
     private static void configureSlack(CamelContext context, Settings settings) {
-        SlackComponent slack = context.getComponent("slack", SlackComponent.class);
+        SlackComponent slack = new SlackComponentWithFailures();
+        context.addComponent("slack", slack);
         if (settings.isSet("slack.webhook-url")) {
             slack.setWebhookUrl(settings.get("slack.webhook-url"));
         } else {

@@ -46,6 +46,9 @@ public final class ChannelStandIn implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(SLACK_HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
         server.stubFor(post(urlPathEqualTo("/slack/api/chat.postMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\": true, \"ts\": \"1.2\"}")));
+        server.stubFor(post(urlPathEqualTo("/slack/api/auth.test")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\": true, \"team_id\": \"T000\", \"user_id\": \"U000\"}")));
         server.stubFor(post(urlPathEqualTo("/twilio" + TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_SID + "\"}")));
@@ -80,6 +83,10 @@ public final class ChannelStandIn implements AutoCloseable {
 
     public List<LoggedRequest> slack() {
         return received(WireMock.postRequestedFor(urlPathMatching("/slack/.*")));
+    }
+
+    public List<LoggedRequest> slackPostMessage() {
+        return received(WireMock.postRequestedFor(urlPathEqualTo("/slack/api/chat.postMessage")));
     }
 
     public List<LoggedRequest> twilio() {

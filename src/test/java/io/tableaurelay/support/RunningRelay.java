@@ -38,6 +38,7 @@ public final class RunningRelay implements AutoCloseable {
         int port = freePort();
         all.put("camel.server.host", "127.0.0.1");
         all.put("camel.server.port", String.valueOf(port));
+        all.put("camel.main.shutdown-timeout", "3");
         all.putAll(settings);
         Main main = RelayApplication.create();
         all.forEach(main::addOverrideProperty);

@@ -1,0 +1,102 @@
+package io.tableaurelay;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static io.tableaurelay.support.ChannelStandIn.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which settings turn a channel on, and the channels' optional settings. */
+class ChannelSettingsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private ChannelStandIn standIn;
+
+    @BeforeEach
+    void start() {
+        standIn = new ChannelStandIn();
+    }
+
+    @AfterEach
+    void stop() {
+        standIn.close();
+    }
+
+    @Test
+    void withNoSettingsEveryChannelIsOffAndEventsAreStillAccepted() {
+        try (RunningRelay relay = RunningRelay.start(Map.of())) {
+            assertNull(relay.context().getRoute("slack"));
+            assertNull(relay.context().getRoute("sms"));
+            assertNull(relay.context().getRoute("ifttt"));
+            assertNotNull(relay.context().getRoute("receive"));
+
+            assertEquals(200, relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Nobody")).statusCode());
+            sleep(500);
+            assertEquals(0, standIn.all().size());
+        }
+    }
+
+    @Test
+    void aChannelMissingOneSettingIsOffWhileTheOthersWork() {
+        Map<String, String> settings = new java.util.HashMap<>(standIn.allChannels());
+        settings.put("twilio.auth-token", "");
+        settings.put("slack.webhook-url", "");
+        settings.put("slack.token", ChannelStandIn.SLACK_TOKEN);
+        try (RunningRelay relay = RunningRelay.start(settings)) {
+            assertNull(relay.context().getRoute("sms"), "SMS without an auth token is off");
+            assertNull(relay.context().getRoute("slack"), "Slack with a token but no channel is off");
+
+            relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Only IFTTT"));
+            await("IFTTT", WAIT, standIn::ifttt, list -> Received.mentions(list, "Only IFTTT"));
+            sleep(300);
+            assertEquals(1, standIn.all().size(), "only IFTTT was called");
+        }
+    }
+
+    @Test
+    void slackWithABotTokenPostsThroughChatPostMessage() {
+        Map<String, String> settings = new java.util.HashMap<>(standIn.allChannels());
+        settings.put("slack.webhook-url", "");
+        settings.put("slack.token", ChannelStandIn.SLACK_TOKEN);
+        settings.put("slack.channel", "#data-alerts");
+        settings.put("slack.server-url", standIn.base() + "/slack");
+        try (RunningRelay relay = RunningRelay.start(settings)) {
+            relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Token <Sales>"));
+            LoggedRequest request = await("chat.postMessage", WAIT, standIn::slackPostMessage,
+                    list -> !list.isEmpty()).get(0);
+
+            assertEquals("Bearer " + ChannelStandIn.SLACK_TOKEN, request.getHeader("Authorization"));
+            Map<String, String> form = Received.form(request);
+            assertEquals("#data-alerts", form.get("channel"));
+            assertTrue(form.get("text").contains("Workbook refresh failed: Token &lt;Sales&gt; (workbook)"), form.toString());
+            assertTrue(form.get("blocks").contains("\"type\":\"section\""), form.get("blocks"));
+        }
+    }
+
+    @Test
+    void iftttEventNameReplacesTheTableauEventType() {
+        Map<String, String> settings = new java.util.HashMap<>(standIn.allChannels());
+        settings.put("ifttt.event-name", "tableau_alert");
+        try (RunningRelay relay = RunningRelay.start(settings)) {
+            relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Named"));
+            LoggedRequest request = await("IFTTT", WAIT, standIn::ifttt, list -> !list.isEmpty()).get(0);
+
+            assertEquals("/ifttt/trigger/tableau_alert/with/key/" + ChannelStandIn.IFTTT_KEY, request.getUrl());
+            assertEquals("DatasourceRefreshFailed", Received.json(request).path("value2").asText());
+        }
+    }
+}
