@@ -19,7 +19,13 @@ public final class TableauException extends RuntimeException {
     }
 
     static TableauException unreachable(String server, String action, Exception cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason = cause.getClass().getSimpleName();
+        for (Throwable next = cause; next != null; next = next.getCause()) {
+            if (next.getMessage() != null && !next.getMessage().isBlank()) {
+                reason = next.getMessage();
+                break;
+            }
+        }
         return new TableauException("cannot reach Tableau at " + server + " to " + action + ": " + reason, 0, "");
     }
 
