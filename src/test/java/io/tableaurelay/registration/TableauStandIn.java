@@ -1,0 +1,190 @@
+package io.tableaurelay.registration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * A WireMock stand-in for Tableau's REST API (JSON, version 3.19) on 127.0.0.1 and a free port. Its stubs
+ * only answer calls that carry the expected sign-in body or {@code X-Tableau-Auth} token; anything else gets
+ * WireMock's 404 and shows up in {@link #unmatched()}.
+ */
+final class TableauStandIn implements AutoCloseable {
+
+    static final String API = "/api/3.19";
+    static final String SITE_ID = "6f1c2e0a-site-luid";
+    static final String SITES = API + "/sites/" + SITE_ID + "/webhooks";
+    static final String TOKEN = "session-token-4711";
+    static final String PAT_NAME = "relay-admin";
+    static final String PAT_SECRET = "pat-secret-0xDEADBEEF";
+    static final String DESTINATION = "https://relay.example.com/webhooks/tableau";
+    static final String AUTH = "X-Tableau-Auth";
+
+    final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    TableauStandIn() {
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Sign-in with the test token for this site (contentUrl) answers with {@code token}. */
+    void signInGives(String contentUrl, String token) {
+        server.stubFor(signIn(contentUrl).willReturn(signedIn(token)));
+    }
+
+    static MappingBuilder signIn(String contentUrl) {
+        return post(urlEqualTo(API + "/auth/signin"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson(patSignInBody(contentUrl)));
+    }
+
+    static String patSignInBody(String contentUrl) {
+        return """
+                {"credentials": {"personalAccessTokenName": "%s", "personalAccessTokenSecret": "%s",
+                                 "site": {"contentUrl": "%s"}}}""".formatted(PAT_NAME, PAT_SECRET, contentUrl);
+    }
+
+    static ResponseDefinitionBuilder signedIn(String token) {
+        return json(200, """
+                {"credentials": {"token": "%s", "site": {"id": "%s", "contentUrl": "marketing"},
+                                 "user": {"id": "user-luid"}, "estimatedTimeToExpiration": "361:59:59"}}"""
+                .formatted(token, SITE_ID));
+    }
+
+    void signOutAccepted(String token) {
+        server.stubFor(post(urlEqualTo(API + "/auth/signout")).withHeader(AUTH, equalTo(token))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** The site's webhooks, on one page. */
+    void lists(String token, String... webhooks) {
+        listsPage(token, 1, webhooks.length, webhooks);
+    }
+
+    void listsPage(String token, int page, int totalAvailable, String... webhooks) {
+        server.stubFor(listCall(token, page).willReturn(json(200, listAnswer(page, totalAvailable, webhooks))));
+    }
+
+    static MappingBuilder listCall(String token, int page) {
+        return get(urlPathEqualTo(SITES))
+                .withQueryParam("pageNumber", equalTo(String.valueOf(page)))
+                .withQueryParam("pageSize", equalTo("100"))
+                .withHeader(AUTH, equalTo(token))
+                .withHeader("Accept", equalTo("application/json"));
+    }
+
+    static String listAnswer(int page, int totalAvailable, String... webhooks) {
+        return """
+                {"pagination": {"pageNumber": "%d", "pageSize": "100", "totalAvailable": "%d"},
+                 "webhooks": {"webhook": [%s]}}""".formatted(page, totalAvailable, String.join(",", webhooks));
+    }
+
+    /** Create answers 201 with the webhook, given the id {@code new-{event}}. */
+    void createAccepted(String token, String event) {
+        server.stubFor(post(urlEqualTo(SITES)).withHeader(AUTH, equalTo(token))
+                .withRequestBody(equalToJson(createBody(event)))
+                .willReturn(json(201, "{\"webhook\": " + webhook("new-" + event, "relay-" + event, event,
+                        DESTINATION, true, "") + "}")));
+    }
+
+    void updateAccepted(String token) {
+        server.stubFor(put(urlPathMatching(SITES + "/[^/]+")).withHeader(AUTH, equalTo(token))
+                .willReturn(json(200, "{\"webhook\": {}}")));
+    }
+
+    void deleteAccepted(String token) {
+        server.stubFor(delete(urlPathMatching(SITES + "/[^/]+")).withHeader(AUTH, equalTo(token))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** The body the relay must send to create the webhook for an event. */
+    static String createBody(String event) {
+        return """
+                {"webhook": {"name": "relay-%s", "event": "%s",
+                             "webhook-destination": {"webhook-destination-http": {"method": "POST", "url": "%s"}}}}"""
+                .formatted(event, event, DESTINATION);
+    }
+
+    /** The body the relay must send to update (and enable) a webhook: never a statusChangeReason. */
+    static String updateBody(String name, String event) {
+        return """
+                {"webhook": {"name": "%s", "event": "%s", "isEnabled": true,
+                             "webhook-destination": {"webhook-destination-http": {"method": "POST", "url": "%s"}}}}"""
+                .formatted(name, event, DESTINATION);
+    }
+
+    /** A webhook as Tableau lists it. */
+    static String webhook(String id, String name, String event, String url, boolean enabled, String reason) {
+        return webhook(id, name, event, url, enabled, reason, "2026-01-02T10:00:00Z");
+    }
+
+    static String webhook(String id, String name, String event, String url, boolean enabled, String reason,
+            String createdAt) {
+        return """
+                {"id": "%s", "name": "%s", "isEnabled": %s, "statusChangeReason": "%s", "event": "%s",
+                 "webhook-destination": {"webhook-destination-http": {"method": "POST", "url": "%s"}},
+                 "owner": {"id": "owner-luid", "name": "admin"}, "createdAt": "%s",
+                 "updatedAt": "2026-01-05T10:00:00Z"}"""
+                .formatted(id, name, enabled, reason, event, url, createdAt);
+    }
+
+    static String ours(String event) {
+        return webhook("id-" + event, "relay-" + event, event, DESTINATION, true, "");
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static ResponseDefinitionBuilder error(int status, String code, String summary) {
+        return json(status, """
+                {"error": {"code": "%s", "summary": "%s", "detail": "details for %s"}}"""
+                .formatted(code, summary, code));
+    }
+
+    List<LoggedRequest> received(RequestPatternBuilder pattern) {
+        return server.findAll(pattern);
+    }
+
+    int signOuts() {
+        return received(postRequestedFor(urlEqualTo(API + "/auth/signout"))).size();
+    }
+
+    int signIns() {
+        return received(postRequestedFor(urlEqualTo(API + "/auth/signin"))).size();
+    }
+
+    /** Requests that no stub matched (wrong token, wrong body, unexpected call), one per line. */
+    String unmatched() {
+        return server.findAllUnmatchedRequests().stream()
+                .map(request -> request.getMethod() + " " + request.getUrl() + " " + request.getBodyAsString())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
