@@ -15,7 +15,7 @@ import org.apache.camel.Header;
  */
 public class TableauEventParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = InputLimits.json();
 
     private final Clock clock;
 
@@ -76,7 +76,7 @@ public class TableauEventParser {
             if (!value.isTextual()) {
                 throw new InvalidEventException(name + " must be a string");
             }
-            return Text.withoutControlCharacters(value.asText());
+            return InputLimits.field(name, value.asText());
         }
         return null;
     }
