@@ -1,0 +1,68 @@
+package io.tableaurelay.security;
+
+import java.security.GeneralSecurityException;
+import java.security.UnrecoverableKeyException;
+
+import io.tableaurelay.config.Settings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * HTTPS for the webhook endpoint: with {@code webhook.tls.key-store} set, the keystore becomes Camel's global
+ * SSL context, which the HTTP server uses ({@code camel.server.use-global-ssl-context-parameters}). The
+ * keystore is opened at startup, so a missing file or a wrong password stops the relay with an error that
+ * names the setting.
+ */
+final class HttpsKeystore {
+
+    static final String KEY_STORE = "webhook.tls.key-store";
+    static final String PASSWORD = "webhook.tls.key-store-password";
+    static final String TYPE = "webhook.tls.key-store-type";
+
+    private HttpsKeystore() {
+    }
+
+    /** @return whether the relay serves HTTPS */
+    static boolean configure(CamelContext context, Settings settings) {
+        if (!settings.isSet(KEY_STORE)) {
+            return context.getSSLContextParameters() != null;
+        }
+        String path = settings.get(KEY_STORE);
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setCamelContext(context);
+        keyStore.setResource("file:" + path);
+        keyStore.setType(settings.get(TYPE, "PKCS12"));
+        keyStore.setPassword(settings.get(PASSWORD));
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setCamelContext(context);
+        keyManagers.setKeyStore(keyStore);
+        keyManagers.setKeyPassword(settings.get(PASSWORD));
+        SSLContextParameters ssl = new SSLContextParameters();
+        ssl.setCamelContext(context);
+        ssl.setKeyManagers(keyManagers);
+        open(ssl, path);
+        context.setSSLContextParameters(ssl);
+        return true;
+    }
+
+    private static void open(SSLContextParameters ssl, String path) {
+        try {
+            ssl.createSSLContext(ssl.getCamelContext());
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException(KEY_STORE + ": no keystore file at " + path);
+        } catch (UnrecoverableKeyException e) {
+            throw new IllegalArgumentException(PASSWORD + " does not open the key in " + KEY_STORE + " (" + path + ")");
+        } catch (java.io.IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new IllegalArgumentException(PASSWORD + " does not open " + KEY_STORE + " (" + path + ")");
+            }
+            throw new IllegalArgumentException(KEY_STORE + ": cannot read " + path + " as a " + TYPE
+                    + " keystore (" + e.getClass().getSimpleName() + ")");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(KEY_STORE + ": cannot use " + path + " (" + e.getClass().getSimpleName()
+                    + "; check " + TYPE + " and " + PASSWORD + ")");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.tableaurelay.security;
+
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+
+/**
+ * Answers the requests that the HTTP server itself refuses with a status and no exception (413 for a body
+ * above webhook.max-body-bytes) quietly. Without it Vert.x logs each one as an ERROR "Unhandled exception in
+ * router", so anyone could fill the log with errors. Real exceptions still reach Vert.x's own handling.
+ */
+final class StatusOnlyFailures implements StartupListener {
+
+    private final int port;
+
+    StatusOnlyFailures(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // the HTTP server's router exists once the context is fully started
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router != null) {
+            router.route().failureHandler(StatusOnlyFailures::answer);
+        }
+    }
+
+    private static void answer(RoutingContext request) {
+        int status = request.statusCode();
+        if (request.failure() == null && status >= 400 && status < 500 && !request.response().ended()) {
+            request.response().setStatusCode(status).end();
+        } else {
+            request.next();
+        }
+    }
+}
