@@ -1,5 +1,7 @@
 package io.tableaurelay.security;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.UnrecoverableKeyException;
 
@@ -33,7 +35,8 @@ final class HttpsKeystore {
         KeyStoreParameters keyStore = new KeyStoreParameters();
         keyStore.setCamelContext(context);
         keyStore.setResource("file:" + path);
-        keyStore.setType(settings.get(TYPE, "PKCS12"));
+        String type = settings.get(TYPE, "PKCS12");
+        keyStore.setType(type);
         keyStore.setPassword(settings.get(PASSWORD));
         KeyManagersParameters keyManagers = new KeyManagersParameters();
         keyManagers.setCamelContext(context);
@@ -42,24 +45,24 @@ final class HttpsKeystore {
         SSLContextParameters ssl = new SSLContextParameters();
         ssl.setCamelContext(context);
         ssl.setKeyManagers(keyManagers);
-        open(ssl, path);
+        open(ssl, path, type);
         context.setSSLContextParameters(ssl);
         return true;
     }
 
-    private static void open(SSLContextParameters ssl, String path) {
+    private static void open(SSLContextParameters ssl, String path, String type) {
         try {
             ssl.createSSLContext(ssl.getCamelContext());
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             throw new IllegalArgumentException(KEY_STORE + ": no keystore file at " + path);
         } catch (UnrecoverableKeyException e) {
             throw new IllegalArgumentException(PASSWORD + " does not open the key in " + KEY_STORE + " (" + path + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
                 throw new IllegalArgumentException(PASSWORD + " does not open " + KEY_STORE + " (" + path + ")");
             }
-            throw new IllegalArgumentException(KEY_STORE + ": cannot read " + path + " as a " + TYPE
-                    + " keystore (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(KEY_STORE + ": cannot read " + path + " as a " + type + " keystore ("
+                    + e.getClass().getSimpleName() + "; see " + TYPE + ")");
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(KEY_STORE + ": cannot use " + path + " (" + e.getClass().getSimpleName()
                     + "; check " + TYPE + " and " + PASSWORD + ")");
