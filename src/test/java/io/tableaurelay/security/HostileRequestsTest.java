@@ -186,7 +186,7 @@ class HostileRequestsTest {
                 "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + GOOD + "\r\n--x--\r\n"));
         corpus.put("400 XML", () -> send(tokenUrl(), "application/xml", "<event type=\"WorkbookRefreshFailed\"/>"));
         corpus.put("400 plain text", () -> send(tokenUrl(), "text/plain", "WorkbookRefreshFailed"));
-        corpus.put("000 a header flood", () -> headerFlood(json(tokenUrl(), GOOD.replace("Good One", "flood"))));
+        corpus.put("431 a header flood", () -> headerFlood(json(tokenUrl(), GOOD.replace("Good One", "flood"))));
         corpus.put("405 GET", () -> HttpRequest.newBuilder(tokenUrl()).GET());
         corpus.put("405 PUT", () -> HttpRequest.newBuilder(tokenUrl()).PUT(HttpRequest.BodyPublishers.ofString(GOOD)));
         corpus.put("405 DELETE", () -> HttpRequest.newBuilder(tokenUrl()).DELETE());
