@@ -1,7 +1,8 @@
 package io.tableaurelay.security;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.UnrecoverableKeyException;
 
@@ -32,6 +33,9 @@ final class HttpsKeystore {
             return context.getSSLContextParameters() != null;
         }
         String path = settings.get(KEY_STORE);
+        if (!Files.isReadable(Path.of(path))) {
+            throw new IllegalArgumentException(KEY_STORE + ": no readable keystore file at " + path);
+        }
         KeyStoreParameters keyStore = new KeyStoreParameters();
         keyStore.setCamelContext(context);
         keyStore.setResource("file:" + path);
@@ -53,8 +57,6 @@ final class HttpsKeystore {
     private static void open(SSLContextParameters ssl, String path, String type) {
         try {
             ssl.createSSLContext(ssl.getCamelContext());
-        } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException(KEY_STORE + ": no keystore file at " + path);
         } catch (UnrecoverableKeyException e) {
             throw new IllegalArgumentException(PASSWORD + " does not open the key in " + KEY_STORE + " (" + path + ")");
         } catch (IOException e) {

@@ -76,7 +76,7 @@ public class SecurityConfiguration implements CamelConfiguration {
         String host = settings.get("camel.server.host", "0.0.0.0");
         if (!secret.isSet() && !isLoopback(host)) {
             LOG.warn("webhook.secret is empty and the relay listens on {}: anyone who finds the URL can post events."
-                    + " Set webhook.secret (and register the URL with ?token=...)", host);
+                    + " Set webhook.secret; Tableau's URL then carries it as the token parameter", host);
         } else if (secret.isSet() && settings.get(WebhookSecret.SETTING).length() < SHORT_SECRET) {
             LOG.warn("webhook.secret is shorter than {} characters: use a long random value (openssl rand -hex 32)",
                     SHORT_SECRET);
