@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many requests the receive route turned away, by HTTP status (400, 401, 403, 413, 415, 429, ...), since
- * the relay started. The receive route's error handling counts; metrics can read {@link #counts()}.
+ * How many requests the receive route turned away, by HTTP status (400, 401, 403, 415, 429), since the relay
+ * started. The receive route's error handling counts; metrics can read {@link #counts()}. What the HTTP server
+ * refuses before the route (405, 413, 431) is not counted here.
  */
 public class RejectedRequests {
 
