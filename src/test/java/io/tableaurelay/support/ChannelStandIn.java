@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
@@ -54,6 +55,34 @@ public final class ChannelStandIn implements AutoCloseable {
                 .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_SID + "\"}")));
         server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).willReturn(aResponse().withStatus(200)
                 .withBody("Congratulations! You've fired the event")));
+    }
+
+    /** IFTTT answers {@code status} to the first {@code failures} requests, then succeeds. */
+    public void answerIftttWithFailuresFirst(int failures, int status) {
+        String scenario = "ifttt-outage";
+        for (int i = 0; i < failures; i++) {
+            server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+                    .willReturn(aResponse().withStatus(status))
+                    .willSetStateTo("failed-" + (i + 1)));
+        }
+    }
+
+    /** IFTTT answers 429 with Retry-After once, then succeeds. */
+    public void answerIftttWith429ThenSuccess(int retryAfterSeconds) {
+        server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).inScenario("rate-limited")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", String.valueOf(retryAfterSeconds)))
+                .willSetStateTo("answered-429"));
+    }
+
+    /** The requests to paths matching {@code pathRegex} that the stand-in answered with 2xx. */
+    public List<LoggedRequest> delivered(String pathRegex) {
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().matches(pathRegex))
+                .filter(event -> event.getResponse().getStatus() / 100 == 2)
+                .map(event -> LoggedRequest.createFrom(event.getRequest()))
+                .toList();
     }
 
     public void answerSlack(ResponseDefinitionBuilder response) {

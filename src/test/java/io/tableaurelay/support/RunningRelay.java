@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,11 +25,13 @@ public final class RunningRelay implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final int managementPort;
     private final String webhookPath;
 
-    private RunningRelay(Main main, int port, String webhookPath) {
+    private RunningRelay(Main main, int port, int managementPort, String webhookPath) {
         this.main = main;
         this.port = port;
+        this.managementPort = managementPort;
         this.webhookPath = webhookPath;
     }
 
@@ -38,7 +41,15 @@ public final class RunningRelay implements AutoCloseable {
         int port = freePort();
         all.put("camel.server.host", "127.0.0.1");
         all.put("camel.server.port", String.valueOf(port));
+        int managementPort = freePort();
+        all.put("camel.management.port", String.valueOf(managementPort));
         all.put("camel.main.shutdown-timeout", "3");
+        all.put("relay.data-dir", newDataDir());
+        all.put("delivery.initial-delay-ms", "200");
+        all.put("delivery.max-delay-ms", "1000");
+        all.put("slack.rate-per-second", "100");
+        all.put("twilio.rate-per-second", "100");
+        all.put("ifttt.rate-per-second", "100");
         all.putAll(settings);
         Main main = RelayApplication.create();
         all.forEach(main::addOverrideProperty);
@@ -47,7 +58,15 @@ public final class RunningRelay implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("relay did not start", e);
         }
-        return new RunningRelay(main, port, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+        return new RunningRelay(main, port, managementPort, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+    }
+
+    private static String newDataDir() {
+        try {
+            return Files.createTempDirectory("relay-data").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Blank credentials, so that nothing in the environment turns a channel on by accident. */
@@ -66,6 +85,10 @@ public final class RunningRelay implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public URI webhookUrl() {

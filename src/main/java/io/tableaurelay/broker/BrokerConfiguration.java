@@ -1,0 +1,93 @@
+package io.tableaurelay.broker;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.tableaurelay.admin.AdminApi;
+import io.tableaurelay.delivery.DeadLetters;
+
+import io.tableaurelay.config.Settings;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.jms.JmsMessageType;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Connects the {@code jms:} component to Artemis: the broker at {@code broker.url} when set, otherwise a
+ * broker embedded in the relay with its journal under {@code relay.data-dir}. Routes use {@code jms:} the
+ * same way in both cases.
+ */
+public class BrokerConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** The channel routes' ids, which are also their queues' names. */
+    private static final List<String> CHANNEL_QUEUES = List.of("slack", "sms", "ifttt");
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        ActiveMQConnectionFactory connectionFactory;
+        if (settings.isSet("broker.url")) {
+            connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"),
+                    emptyToNull(settings.get("broker.username")), emptyToNull(settings.get("broker.password")));
+            LOG.info("Queues are on the external broker set by broker.url");
+        } else {
+            Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")));
+            broker.start();
+            stopAfterCamel(context, broker);
+            connectionFactory = new ActiveMQConnectionFactory(broker.url());
+            LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
+        }
+        connectionFactory.setReconnectAttempts(5);
+        connectionFactory.setRetryInterval(500);
+        connectionFactory.setCallTimeout(5000);
+        CachingConnectionFactory shared = cached(connectionFactory);
+        context.addComponent("jms", jmsComponent(shared));
+
+        DeadLetters deadLetters = new DeadLetters(shared, CHANNEL_QUEUES);
+        context.getRegistry().bind("deadLetters", deadLetters);
+        context.addStartupListener(new AdminApi(deadLetters, Integer.parseInt(settings.get("camel.management.port"))));
+    }
+
+    private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {
+        CachingConnectionFactory cached = new CachingConnectionFactory(connectionFactory);
+        cached.setSessionCacheSize(10);
+        cached.setReconnectOnException(true);
+        return cached;
+    }
+
+    /** Transacted: a message leaves a queue only when the route that took it has finished with it. */
+    private static JmsComponent jmsComponent(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponentTransacted(connectionFactory);
+        jms.setCacheLevelName("CACHE_CONSUMER");
+        jms.setDeliveryPersistent(true);
+        jms.getConfiguration().setJmsMessageType(JmsMessageType.Text);
+        return jms;
+    }
+
+    private static void stopAfterCamel(CamelContext context, EmbeddedBroker broker) {
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                broker.stop();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.CamelContextStopped;
+            }
+        });
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
