@@ -34,9 +34,15 @@ public final class ChannelStandIn implements AutoCloseable {
     public static final String IFTTT_KEY = "ifttt-key-0001";
     public static final String SLACK_TOKEN = "xoxb-test-token-0001";
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer server;
 
     public ChannelStandIn() {
+        this(0);
+    }
+
+    /** A stand-in on the given port (0: any free port). */
+    public ChannelStandIn(int port) {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
         server.start();
         answerAllWithSuccess();
     }

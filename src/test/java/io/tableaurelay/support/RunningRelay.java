@@ -37,19 +37,13 @@ public final class RunningRelay implements AutoCloseable {
 
     /** Starts the relay with every channel off unless {@code settings} turns it on. */
     public static RunningRelay start(Map<String, String> settings) {
-        Map<String, String> all = new LinkedHashMap<>(channelsOff());
+        Map<String, String> all = new LinkedHashMap<>();
         int port = freePort();
         all.put("camel.server.host", "127.0.0.1");
         all.put("camel.server.port", String.valueOf(port));
         int managementPort = freePort();
         all.put("camel.management.port", String.valueOf(managementPort));
-        all.put("camel.main.shutdown-timeout", "3");
-        all.put("relay.data-dir", newDataDir());
-        all.put("delivery.initial-delay-ms", "200");
-        all.put("delivery.max-delay-ms", "1000");
-        all.put("slack.rate-per-second", "100");
-        all.put("twilio.rate-per-second", "100");
-        all.put("ifttt.rate-per-second", "100");
+        all.putAll(testDefaults());
         all.putAll(settings);
         Main main = RelayApplication.create();
         all.forEach(main::addOverrideProperty);
@@ -59,6 +53,19 @@ public final class RunningRelay implements AutoCloseable {
             throw new IllegalStateException("relay did not start", e);
         }
         return new RunningRelay(main, port, managementPort, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+    }
+
+    /** Short retry delays, no rate limits, a fresh data directory: what tests run the relay with. */
+    public static Map<String, String> testDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>(channelsOff());
+        defaults.put("camel.main.shutdown-timeout", "3");
+        defaults.put("relay.data-dir", newDataDir());
+        defaults.put("delivery.initial-delay-ms", "200");
+        defaults.put("delivery.max-delay-ms", "1000");
+        defaults.put("slack.rate-per-second", "100");
+        defaults.put("twilio.rate-per-second", "100");
+        defaults.put("ifttt.rate-per-second", "100");
+        return defaults;
     }
 
     private static String newDataDir() {
