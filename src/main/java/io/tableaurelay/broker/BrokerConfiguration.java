@@ -46,6 +46,9 @@ public class BrokerConfiguration implements CamelConfiguration {
             connectionFactory = new ActiveMQConnectionFactory(broker.url());
             LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
         }
+        // No prefetching: a message waits in the broker, where any instance can take it, not in one
+        // instance's buffer.
+        connectionFactory.setConsumerWindowSize(0);
         connectionFactory.setReconnectAttempts(5);
         connectionFactory.setRetryInterval(500);
         connectionFactory.setCallTimeout(5000);
