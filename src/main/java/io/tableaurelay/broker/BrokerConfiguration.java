@@ -34,15 +34,15 @@ public class BrokerConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
         ActiveMQConnectionFactory connectionFactory;
+        EmbeddedBroker broker = null;
         if (settings.isSet("broker.url")) {
             connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"),
                     emptyToNull(settings.get("broker.username")), emptyToNull(settings.get("broker.password")));
             LOG.info("Queues are on the external broker set by broker.url");
         } else {
             Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
-            EmbeddedBroker broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")));
+            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")));
             broker.start();
-            stopAfterCamel(context, broker);
             connectionFactory = new ActiveMQConnectionFactory(broker.url());
             LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
         }
@@ -54,6 +54,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         connectionFactory.setCallTimeout(5000);
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
+        closeAfterCamel(context, shared, broker);
 
         DeadLetters deadLetters = new DeadLetters(shared, CHANNEL_QUEUES);
         context.getRegistry().bind("deadLetters", deadLetters);
@@ -67,20 +68,32 @@ public class BrokerConfiguration implements CamelConfiguration {
         return cached;
     }
 
-    /** Transacted: a message leaves a queue only when the route that took it has finished with it. */
+    /**
+     * Local JMS transactions on each consumer's own session: a message leaves a queue only when the route
+     * that took it has finished with it, and a crash or an unhandled error puts it back. (An external
+     * transaction manager would commit on another session than the cached consumer's and so could lose a
+     * message in flight.)
+     */
     private static JmsComponent jmsComponent(ConnectionFactory connectionFactory) {
-        JmsComponent jms = JmsComponent.jmsComponentTransacted(connectionFactory);
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        jms.setTransacted(true);
+        jms.setLazyCreateTransactionManager(false);
         jms.setCacheLevelName("CACHE_CONSUMER");
         jms.setDeliveryPersistent(true);
         jms.getConfiguration().setJmsMessageType(JmsMessageType.Text);
         return jms;
     }
 
-    private static void stopAfterCamel(CamelContext context, EmbeddedBroker broker) {
+    /** Once Camel has stopped: the shared connection, then the embedded broker, if there is one. */
+    private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection, EmbeddedBroker broker) {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                broker.stop();
+                connection.destroy();
+                if (broker != null) {
+                    broker.stop();
+                }
             }
 
             @Override
