@@ -1,5 +1,6 @@
 package io.tableaurelay;
 
+import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.config.RelayConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
@@ -26,6 +27,7 @@ public final class RelayApplication {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(SETTINGS_LOCATION);
         main.configure().withRoutesIncludePattern(ROUTES_PATTERN);
+        main.configure().addConfiguration(BrokerConfiguration.class);
         main.configure().addConfiguration(SecurityConfiguration.class);
         main.configure().addConfiguration(RelayConfiguration.class);
         main.configure().addConfiguration(RegistrationConfiguration.class);

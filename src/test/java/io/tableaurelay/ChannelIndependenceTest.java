@@ -58,12 +58,13 @@ class ChannelIndependenceTest {
         Duration wait = Duration.ofSeconds(10);
         await("both SMS", wait, standIn::twilio, list -> Received.mentions(list, "Second"));
         await("both IFTTT triggers", wait, standIn::ifttt, list -> Received.mentions(list, "Second"));
-        List<LoggedRequest> slack = await("Slack tried both", wait, standIn::slack, list -> list.size() == 2);
-        assertTrue(Received.mentions(slack, "First") && Received.mentions(slack, "Second"));
+        List<LoggedRequest> slack = await("Slack tried both", wait, standIn::slack,
+                list -> Received.mentions(list, "First") && Received.mentions(list, "Second"));
+        assertTrue(slack.size() >= 2);
         assertEquals(2, standIn.ifttt().size());
         assertEquals(2, standIn.twilio().size());
         await("the failure in the log", wait, log::lines,
-                lines -> lines.stream().filter(l -> l.contains("Slack delivery of DatasourceRefreshFailed failed: HTTP 500")).count() == 2);
+                lines -> lines.stream().filter(l -> l.contains("slack: attempt 1 for DatasourceRefreshFailed failed (HTTP 500)")).count() == 2);
     }
 
     @Test
@@ -94,6 +95,6 @@ class ChannelIndependenceTest {
         await("SMS", wait, standIn::twilio, list -> Received.mentions(list, "Unreachable+IFTTT"));
         assertTrue(standIn.ifttt().isEmpty());
         await("the failure in the log", wait, log::lines, lines -> lines.stream()
-                .anyMatch(line -> line.contains("IFTTT delivery of WorkbookRefreshFailed failed: could not connect")));
+                .anyMatch(line -> line.contains("ifttt: attempt 1 for WorkbookRefreshFailed failed (could not connect)")));
     }
 }

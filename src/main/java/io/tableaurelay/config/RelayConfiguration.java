@@ -7,12 +7,14 @@ import com.twilio.http.TwilioRestClient;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.EventFilter;
 import io.tableaurelay.event.TableauEventParser;
-import io.tableaurelay.render.DeliveryFailure;
+import io.tableaurelay.delivery.RetryPolicy;
 import io.tableaurelay.render.MessageFields;
 import io.tableaurelay.render.SlackMessages;
 import io.tableaurelay.render.SmsSegment;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.apache.camel.component.slack.SlackComponent;
 import org.apache.camel.component.twilio.TwilioComponent;
 import org.slf4j.Logger;
@@ -40,6 +42,7 @@ public class RelayConfiguration implements CamelConfiguration {
             configureTwilio(context, settings);
         }
         Stream.of(slack, sms, ifttt).forEach(channel -> LOG.info(channel.describe()));
+        bindWebhookServerPort(context, settings);
 
         var registry = context.getRegistry();
         registry.bind("slackChannel", slack);
@@ -49,7 +52,26 @@ public class RelayConfiguration implements CamelConfiguration {
         registry.bind("messageFields", new MessageFields());
         registry.bind("slackMessages", new SlackMessages());
         registry.bind("smsSegment", new SmsSegment());
-        registry.bind("deliveryFailure", new DeliveryFailure());
+        registry.bind("retryPolicy", new RetryPolicy(
+                Integer.parseInt(settings.get("delivery.max-attempts")),
+                Long.parseLong(settings.get("delivery.initial-delay-ms")),
+                Long.parseLong(settings.get("delivery.max-delay-ms"))));
+    }
+
+    /**
+     * Camel 4.17 finds the public server's port by looking for the one HTTP server; with the management server
+     * running too it finds two and falls back to 8080. Name the port explicitly.
+     */
+    private static void bindWebhookServerPort(CamelContext context, Settings settings) {
+        int port = Integer.parseInt(settings.get("camel.server.port"));
+        VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine() {
+            @Override
+            public int getServerPort() {
+                return port;
+            }
+        };
+        engine.setCamelContext(context);
+        context.getComponent("platform-http", PlatformHttpComponent.class).setEngine(engine);
     }
 
     static Channel slackChannel(Settings settings) {

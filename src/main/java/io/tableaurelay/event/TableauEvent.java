@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One event as Tableau posted it, normalised to the current field names. This is what travels on the
- * queues, as JSON.
+ * queues, as JSON. Tableau gives events no id; {@code id} is a digest of the request body, which is the same
+ * for Tableau's byte-identical duplicates.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TableauEvent(
+        String id,
         String eventType,
         String resource,
         String resourceName,

@@ -1,7 +1,11 @@
 package io.tableaurelay.event;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +42,7 @@ public class TableauEventParser {
         }
         String receivedAt = Instant.now(clock).toString();
         if (body == null || body.isBlank()) {
-            return new TableauEvent(TableauEvent.TEST_EVENT_TYPE, null, null, null, null, null, receivedAt);
+            return new TableauEvent(null, TableauEvent.TEST_EVENT_TYPE, null, null, null, null, null, receivedAt);
         }
         JsonNode json = readJson(body);
         if (!json.isObject()) {
@@ -49,6 +53,7 @@ public class TableauEventParser {
             throw new InvalidEventException("event has no event_type");
         }
         return new TableauEvent(
+                digest(body),
                 eventType.trim(),
                 text(json, "resource"),
                 text(json, "resource_name", "resource-name"),
@@ -56,6 +61,15 @@ public class TableauEventParser {
                 text(json, "resource_luid", "resource-id"),
                 text(json, "created_at"),
                 receivedAt);
+    }
+
+    private static String digest(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode readJson(String body) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.tableaurelay.config.Settings;
+import io.tableaurelay.security.WebhookSecret;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -67,7 +68,8 @@ public final class Registration {
                     + "tableau.password", settings, serverUrl, null, "");
         }
         String path = settings.get("webhook.path", "/webhooks/tableau");
-        String destination = publicUrl + (path.startsWith("/") ? path : "/" + path);
+        String destination = WebhookSecret.from(settings)
+                .destinationUrl(publicUrl + (path.startsWith("/") ? path : "/" + path));
         return new Registration("", settings, serverUrl, credentials, destination);
     }
 

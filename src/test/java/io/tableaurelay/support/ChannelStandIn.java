@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
@@ -33,9 +34,15 @@ public final class ChannelStandIn implements AutoCloseable {
     public static final String IFTTT_KEY = "ifttt-key-0001";
     public static final String SLACK_TOKEN = "xoxb-test-token-0001";
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer server;
 
     public ChannelStandIn() {
+        this(0);
+    }
+
+    /** A stand-in on the given port (0: any free port). */
+    public ChannelStandIn(int port) {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
         server.start();
         answerAllWithSuccess();
     }
@@ -54,6 +61,34 @@ public final class ChannelStandIn implements AutoCloseable {
                 .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_SID + "\"}")));
         server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).willReturn(aResponse().withStatus(200)
                 .withBody("Congratulations! You've fired the event")));
+    }
+
+    /** IFTTT answers {@code status} to the first {@code failures} requests, then succeeds. */
+    public void answerIftttWithFailuresFirst(int failures, int status) {
+        String scenario = "ifttt-outage";
+        for (int i = 0; i < failures; i++) {
+            server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+                    .willReturn(aResponse().withStatus(status))
+                    .willSetStateTo("failed-" + (i + 1)));
+        }
+    }
+
+    /** IFTTT answers 429 with Retry-After once, then succeeds. */
+    public void answerIftttWith429ThenSuccess(int retryAfterSeconds) {
+        server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).inScenario("rate-limited")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", String.valueOf(retryAfterSeconds)))
+                .willSetStateTo("answered-429"));
+    }
+
+    /** The requests to paths matching {@code pathRegex} that the stand-in answered with 2xx. */
+    public List<LoggedRequest> delivered(String pathRegex) {
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().matches(pathRegex))
+                .filter(event -> event.getResponse().getStatus() / 100 == 2)
+                .map(event -> LoggedRequest.createFrom(event.getRequest()))
+                .toList();
     }
 
     public void answerSlack(ResponseDefinitionBuilder response) {

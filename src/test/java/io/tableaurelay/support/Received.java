@@ -21,10 +21,14 @@ public final class Received {
     }
 
     public static JsonNode json(LoggedRequest request) {
+        return json(request.getBodyAsString());
+    }
+
+    public static JsonNode json(String text) {
         try {
-            return JSON.readTree(request.getBodyAsString());
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + request.getBodyAsString(), e);
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,21 +25,25 @@ public final class RunningRelay implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final int managementPort;
     private final String webhookPath;
 
-    private RunningRelay(Main main, int port, String webhookPath) {
+    private RunningRelay(Main main, int port, int managementPort, String webhookPath) {
         this.main = main;
         this.port = port;
+        this.managementPort = managementPort;
         this.webhookPath = webhookPath;
     }
 
     /** Starts the relay with every channel off unless {@code settings} turns it on. */
     public static RunningRelay start(Map<String, String> settings) {
-        Map<String, String> all = new LinkedHashMap<>(channelsOff());
+        Map<String, String> all = new LinkedHashMap<>();
         int port = freePort();
         all.put("camel.server.host", "127.0.0.1");
         all.put("camel.server.port", String.valueOf(port));
-        all.put("camel.main.shutdown-timeout", "3");
+        int managementPort = freePort();
+        all.put("camel.management.port", String.valueOf(managementPort));
+        all.putAll(testDefaults());
         all.putAll(settings);
         Main main = RelayApplication.create();
         all.forEach(main::addOverrideProperty);
@@ -47,7 +52,28 @@ public final class RunningRelay implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("relay did not start", e);
         }
-        return new RunningRelay(main, port, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+        return new RunningRelay(main, port, managementPort, all.getOrDefault("webhook.path", "/webhooks/tableau"));
+    }
+
+    /** Short retry delays, no rate limits, a fresh data directory: what tests run the relay with. */
+    public static Map<String, String> testDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>(channelsOff());
+        defaults.put("camel.main.shutdown-timeout", "3");
+        defaults.put("relay.data-dir", newDataDir());
+        defaults.put("delivery.initial-delay-ms", "200");
+        defaults.put("delivery.max-delay-ms", "1000");
+        defaults.put("slack.rate-per-second", "100");
+        defaults.put("twilio.rate-per-second", "100");
+        defaults.put("ifttt.rate-per-second", "100");
+        return defaults;
+    }
+
+    private static String newDataDir() {
+        try {
+            return Files.createTempDirectory("relay-data").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Blank credentials, so that nothing in the environment turns a channel on by accident. */
@@ -66,6 +92,10 @@ public final class RunningRelay implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public URI webhookUrl() {

@@ -1,0 +1,109 @@
+package io.tableaurelay.broker;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.tableaurelay.admin.AdminApi;
+import io.tableaurelay.delivery.DeadLetters;
+
+import io.tableaurelay.config.Settings;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.jms.JmsMessageType;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Connects the {@code jms:} component to Artemis: the broker at {@code broker.url} when set, otherwise a
+ * broker embedded in the relay with its journal under {@code relay.data-dir}. Routes use {@code jms:} the
+ * same way in both cases.
+ */
+public class BrokerConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** The channel routes' ids, which are also their queues' names. */
+    private static final List<String> CHANNEL_QUEUES = List.of("slack", "sms", "ifttt");
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        ActiveMQConnectionFactory connectionFactory;
+        EmbeddedBroker broker = null;
+        if (settings.isSet("broker.url")) {
+            connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"),
+                    emptyToNull(settings.get("broker.username")), emptyToNull(settings.get("broker.password")));
+            LOG.info("Queues are on the external broker set by broker.url");
+        } else {
+            Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
+            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")));
+            broker.start();
+            connectionFactory = new ActiveMQConnectionFactory(broker.url());
+            LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
+        }
+        // No prefetching: a message waits in the broker, where any instance can take it, not in one
+        // instance's buffer.
+        connectionFactory.setConsumerWindowSize(0);
+        connectionFactory.setReconnectAttempts(5);
+        connectionFactory.setRetryInterval(500);
+        connectionFactory.setCallTimeout(5000);
+        CachingConnectionFactory shared = cached(connectionFactory);
+        context.addComponent("jms", jmsComponent(shared));
+        closeAfterCamel(context, shared, broker);
+
+        DeadLetters deadLetters = new DeadLetters(shared, CHANNEL_QUEUES);
+        context.getRegistry().bind("deadLetters", deadLetters);
+        context.addStartupListener(new AdminApi(deadLetters, Integer.parseInt(settings.get("camel.management.port"))));
+    }
+
+    private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {
+        CachingConnectionFactory cached = new CachingConnectionFactory(connectionFactory);
+        cached.setSessionCacheSize(10);
+        cached.setReconnectOnException(true);
+        return cached;
+    }
+
+    /**
+     * Local JMS transactions on each consumer's own session: a message leaves a queue only when the route
+     * that took it has finished with it, and a crash or an unhandled error puts it back. (An external
+     * transaction manager would commit on another session than the cached consumer's and so could lose a
+     * message in flight.)
+     */
+    private static JmsComponent jmsComponent(ConnectionFactory connectionFactory) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        jms.setTransacted(true);
+        jms.setLazyCreateTransactionManager(false);
+        jms.setCacheLevelName("CACHE_CONSUMER");
+        jms.setDeliveryPersistent(true);
+        jms.getConfiguration().setJmsMessageType(JmsMessageType.Text);
+        return jms;
+    }
+
+    /** Once Camel has stopped: the shared connection, then the embedded broker, if there is one. */
+    private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection, EmbeddedBroker broker) {
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                connection.destroy();
+                if (broker != null) {
+                    broker.stop();
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.CamelContextStopped;
+            }
+        });
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

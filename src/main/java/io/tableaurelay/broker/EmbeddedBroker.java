@@ -1,0 +1,76 @@
+package io.tableaurelay.broker;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * The Artemis broker the relay runs inside its own process when no external broker is configured: queues
+ * and journal under the data directory, reached in-VM only.
+ */
+final class EmbeddedBroker {
+
+    private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final int inVmId = IN_VM_IDS.getAndIncrement();
+
+    EmbeddedBroker(Path dataDir, int duplicateIdCacheSize) {
+        Path journal = dataDir.toAbsolutePath().resolve("broker");
+        Configuration config = new ConfigurationImpl()
+                .setName("tableau-webhook-relay")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalDirectory(journal.resolve("journal").toString())
+                .setBindingsDirectory(journal.resolve("bindings").toString())
+                .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
+                .setPagingDirectory(journal.resolve("paging").toString())
+                .setIDCacheSize(duplicateIdCacheSize)
+                .setPersistIDCache(true)
+                .addAddressSetting("#", new AddressSettings()
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true)
+                        .setAutoDeleteQueues(false)
+                        .setAutoDeleteAddresses(false)
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                        // The routes retry and dead-letter by themselves; this only catches a message that
+                        // keeps failing outside them (a crash loop), slowly.
+                        .setRedeliveryDelay(1000)
+                        .setRedeliveryMultiplier(2)
+                        .setMaxRedeliveryDelay(60_000)
+                        .setMaxDeliveryAttempts(100)
+                        .setDeadLetterAddress(SimpleString.of("DLA.unexpected")));
+        try {
+            config.addAcceptorConfiguration("in-vm", "vm://" + inVmId);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not configure the embedded broker", e);
+        }
+        server.setConfiguration(config);
+    }
+
+    String url() {
+        return "vm://" + inVmId;
+    }
+
+    void start() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded broker did not start (data in relay.data-dir): " + e.getMessage(), e);
+        }
+    }
+
+    void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded broker did not stop cleanly", e);
+        }
+    }
+}

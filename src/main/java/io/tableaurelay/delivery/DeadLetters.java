@@ -1,0 +1,107 @@
+package io.tableaurelay.delivery;
+
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * The channels' dead-letter queues ({@code DLQ.slack}, ...): what is in them, and putting their messages
+ * back on the channel's queue with a fresh set of attempts. Each message moves in its own transaction, so a
+ * crash during a replay loses nothing.
+ */
+public class DeadLetters {
+
+    private static final long RECEIVE_TIMEOUT_MILLIS = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JmsTemplate jms;
+    private final List<String> channels;
+
+    public DeadLetters(ConnectionFactory connectionFactory, List<String> channels) {
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.channels = channels;
+    }
+
+    public List<String> channels() {
+        return channels;
+    }
+
+    /** What waits in one channel's dead-letter queue: event, attempts, last error, the event itself. */
+    public List<Map<String, Object>> list(String channel) {
+        return jms.browse(queue(channel), (session, browser) -> {
+            List<Map<String, Object>> letters = new ArrayList<>();
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                letters.add(describe(channel, (Message) messages.nextElement()));
+            }
+            return letters;
+        });
+    }
+
+    /** Moves every message of the channel's dead-letter queue back to the channel; returns how many. */
+    public int replay(String channel) {
+        Integer moved = jms.execute(session -> {
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue(channel)));
+            MessageProducer producer = session.createProducer(session.createQueue(channel));
+            int count = 0;
+            for (Message letter = consumer.receive(RECEIVE_TIMEOUT_MILLIS); letter != null;
+                    letter = consumer.receive(RECEIVE_TIMEOUT_MILLIS)) {
+                producer.send(freshCopy(session, letter));
+                session.commit();
+                count++;
+            }
+            return count;
+        }, true);
+        return moved == null ? 0 : moved;
+    }
+
+    private static Message freshCopy(Session session, Message letter) throws JMSException {
+        Message copy = session.createTextMessage(((TextMessage) letter).getText());
+        for (Enumeration<?> names = letter.getPropertyNames(); names.hasMoreElements(); ) {
+            String name = (String) names.nextElement();
+            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.startsWith(RetryPolicy.ATTEMPT)
+                    && !name.startsWith("delivery")) {
+                copy.setObjectProperty(name, letter.getObjectProperty(name));
+            }
+        }
+        return copy;
+    }
+
+    private static Map<String, Object> describe(String channel, Message letter) throws JMSException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("channel", channel);
+        entry.put("id", letter.getJMSMessageID());
+        entry.put("eventType", letter.getStringProperty("eventType"));
+        entry.put("attempts", letter.getObjectProperty(RetryPolicy.ATTEMPT));
+        entry.put("lastError", letter.getStringProperty(RetryPolicy.LAST_ERROR));
+        entry.put("deadLetteredAt", letter.getJMSTimestamp());
+        entry.put("event", readEvent(((TextMessage) letter).getText()));
+        return entry;
+    }
+
+    private static Object readEvent(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    private static String queue(String channel) {
+        return "DLQ." + channel;
+    }
+}

@@ -1,0 +1,80 @@
+package io.tableaurelay.delivery;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.twilio.exception.ApiException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Why a send failed, as far as retrying is concerned: the HTTP status when there is one, how long the
+ * channel asked us to wait (Retry-After), and a few words for the log. Never repeats a URL: the channels'
+ * URLs carry keys and webhook secrets.
+ *
+ * @param status        the channel's HTTP status, or 0 when no answer came
+ * @param retryAfterMillis how long the channel asked to wait, or 0
+ * @param description   "HTTP 500", "timed out", ...
+ */
+public record DeliveryFailure(int status, long retryAfterMillis, String description) {
+
+    private static final Pattern SLACK_STATUS = Pattern.compile("code=(\\d{3})");
+    private static final Pattern SLACK_RETRY_AFTER = Pattern.compile("(?i)retry-after=\\[(\\d+)]");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    /**
+     * Whether trying again cannot help: the channel refused the message itself (400, 401, 403, 404 and the
+     * like), or the message could not even be made (a broken template). Timeouts, 429 and 5xx are worth
+     * another try.
+     */
+    public boolean isPermanent() {
+        if (status == 0) {
+            return description.startsWith("IllegalArgumentException");
+        }
+        return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
+    }
+
+    public static DeliveryFailure of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpOperationFailedException http) {
+                long retryAfter = Optional.ofNullable(http.getResponseHeaders())
+                        .map(headers -> headers.entrySet().stream()
+                                .filter(header -> header.getKey().equalsIgnoreCase("Retry-After"))
+                                .map(header -> seconds(header.getValue()))
+                                .findFirst().orElse(0L))
+                        .orElse(0L);
+                return new DeliveryFailure(http.getStatusCode(), retryAfter, "HTTP " + http.getStatusCode());
+            }
+            if (cause instanceof ApiException twilio && twilio.getStatusCode() != null) {
+                return new DeliveryFailure(twilio.getStatusCode(), 0,
+                        "HTTP " + twilio.getStatusCode() + " (Twilio error " + twilio.getCode() + ")");
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return new DeliveryFailure(0, 0, "timed out");
+            }
+            if (cause instanceof ConnectException) {
+                return new DeliveryFailure(0, 0, "could not connect");
+            }
+        }
+        String message = String.valueOf(failure.getMessage());
+        Matcher slackStatus = SLACK_STATUS.matcher(message);
+        if (slackStatus.find()) {
+            int status = Integer.parseInt(slackStatus.group(1));
+            Matcher retryAfter = SLACK_RETRY_AFTER.matcher(message);
+            return new DeliveryFailure(status, retryAfter.find() ? seconds(retryAfter.group(1)) : 0, "HTTP " + status);
+        }
+        return new DeliveryFailure(0, 0,
+                failure.getClass().getSimpleName() + ": " + URL.matcher(message).replaceAll("<url>"));
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim().toLowerCase(Locale.ROOT)) * 1000;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

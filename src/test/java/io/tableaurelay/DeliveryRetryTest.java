@@ -1,0 +1,137 @@
+package io.tableaurelay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static io.tableaurelay.support.ChannelStandIn.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Failed sends are retried with backoff, parked in dead-letter queues, and replayed on request. */
+class DeliveryRetryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private ChannelStandIn standIn;
+    private RunningRelay relay;
+
+    @BeforeEach
+    void start() {
+        standIn = new ChannelStandIn();
+    }
+
+    @AfterEach
+    void stop() {
+        if (relay != null) {
+            relay.close();
+        }
+        standIn.close();
+    }
+
+    private void startRelay(Map<String, String> changes) {
+        Map<String, String> settings = new HashMap<>(standIn.allChannels());
+        settings.putAll(changes);
+        relay = RunningRelay.start(settings);
+    }
+
+    @Test
+    void aChannelAnswering503ForAWhileGetsEveryEventExactlyOnceAfterItRecovers() {
+        standIn.answerIftttWithFailuresFirst(6, 503);
+        startRelay(Map.of());
+
+        List<String> names = IntStream.rangeClosed(1, 5).mapToObj(i -> "Outage " + i).toList();
+        names.forEach(name -> assertEquals(200,
+                relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", name)).statusCode()));
+
+        await("every event delivered to IFTTT", WAIT, () -> standIn.delivered("/ifttt/.*"),
+                delivered -> delivered.size() >= names.size());
+        sleep(1_500);
+        List<String> delivered = standIn.delivered("/ifttt/.*").stream().map(Received::iftttName).sorted().toList();
+        assertEquals(names, delivered, "each event delivered exactly once");
+        assertTrue(standIn.ifttt().size() > names.size(), "the 503s were retried");
+    }
+
+    @Test
+    void retryAfterIsRespected() {
+        standIn.answerIftttWith429ThenSuccess(2);
+        startRelay(Map.of());
+
+        relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Too Many"));
+        List<LoggedRequest> attempts = await("a second attempt", WAIT, standIn::ifttt, list -> list.size() >= 2);
+
+        long gapMillis = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        assertTrue(gapMillis >= 2_000, "second attempt came " + gapMillis + " ms after the first");
+        assertEquals(1, standIn.delivered("/ifttt/.*").size());
+    }
+
+    @Test
+    void aPermanentErrorGoesStraightToTheDeadLetterQueueAndCanBeReplayed() {
+        standIn.answerSlack(aResponse().withStatus(400).withBody("invalid_payload"));
+        startRelay(Map.of());
+
+        relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Refused"));
+        JsonNode letters = await("a dead letter", WAIT, this::deadLetters,
+                json -> json.path("deadLetters").size() == 1).path("deadLetters");
+        JsonNode letter = letters.get(0);
+        assertEquals("slack", letter.path("channel").asText());
+        assertEquals("DatasourceRefreshFailed", letter.path("eventType").asText());
+        assertEquals(1, letter.path("attempts").asInt());
+        assertEquals("HTTP 400", letter.path("lastError").asText());
+        assertEquals("Refused", letter.path("event").path("resourceName").asText());
+        sleep(1_000);
+        assertEquals(1, standIn.slack().size(), "no retry after a 400");
+
+        standIn.answerAllWithSuccess();
+        HttpResponse<String> replay = relay.send(HttpRequest.newBuilder(
+                relay.managementUrl("/admin/dead-letters/replay?channel=slack")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, replay.statusCode(), replay.body());
+        assertEquals("{\"replayed\":1}", replay.body());
+        LoggedRequest delivered = await("the replayed message", WAIT, standIn::slack, list -> !list.isEmpty()).get(0);
+        assertTrue(Received.slackText(delivered).contains("Refused"));
+        assertEquals(0, deadLetters().path("deadLetters").size());
+    }
+
+    @Test
+    void afterTheLastAttemptTheMessageIsDeadLettered() {
+        standIn.answerSlack(aResponse().withStatus(502));
+        startRelay(Map.of("delivery.max-attempts", "3"));
+
+        relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Never"));
+        JsonNode letter = await("a dead letter", WAIT, this::deadLetters,
+                json -> json.path("deadLetters").size() == 1).path("deadLetters").get(0);
+        assertEquals(3, letter.path("attempts").asInt());
+        assertEquals("HTTP 502", letter.path("lastError").asText());
+        assertEquals(3, standIn.slack().size());
+    }
+
+    @Test
+    void theAdminEndpointsAreNotOnThePublicPort() {
+        startRelay(Map.of());
+        assertEquals(404, relay.send(HttpRequest.newBuilder(relay.url("/admin/dead-letters")).GET()).statusCode());
+        assertEquals(400, relay.send(HttpRequest.newBuilder(
+                relay.managementUrl("/admin/dead-letters?channel=fax")).GET()).statusCode());
+    }
+
+    private JsonNode deadLetters() {
+        HttpResponse<String> response = relay.send(HttpRequest.newBuilder(relay.managementUrl("/admin/dead-letters")).GET());
+        assertEquals(200, response.statusCode(), response.body());
+        return Received.json(response.body());
+    }
+}

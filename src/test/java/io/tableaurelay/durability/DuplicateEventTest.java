@@ -1,0 +1,55 @@
+package io.tableaurelay.durability;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Test;
+
+/** Tableau's byte-identical duplicates are answered 200 and delivered once, also across a restart. */
+class DuplicateEventTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void theSamePayloadPostedTwiceAndAgainAfterARestartIsDeliveredOnce() throws Exception {
+        Path dataDir = Files.createTempDirectory("relay-dedup");
+        String payload = Events.event("WorkbookRefreshFailed", "EXTRACTS", "Twice");
+        try (ChannelStandIn standIn = new ChannelStandIn()) {
+            Map<String, String> settings = new HashMap<>(standIn.allChannels());
+            settings.put("relay.data-dir", dataDir.toString());
+
+            try (RunningRelay relay = RunningRelay.start(settings)) {
+                assertEquals(200, relay.post(payload).statusCode());
+                assertEquals(200, relay.post(payload).statusCode());
+                deliverMarker(relay, standIn, "after-two");
+            }
+            try (RunningRelay restarted = RunningRelay.start(settings)) {
+                assertEquals(200, restarted.post(payload).statusCode());
+                deliverMarker(restarted, standIn, "after-restart");
+            }
+
+            assertEquals(1, standIn.ifttt().stream().filter(r -> Received.iftttName(r).equals("Twice")).count());
+            assertEquals(1, standIn.slack().stream().filter(r -> Received.slackText(r).contains("Twice")).count());
+            assertEquals(1, standIn.twilio().stream().filter(r -> Received.smsBody(r).endsWith("Twice")).count());
+        }
+    }
+
+    /** A different event posted after the duplicates; once it is everywhere, the duplicates had their chance. */
+    private static void deliverMarker(RunningRelay relay, ChannelStandIn standIn, String marker) {
+        relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", marker));
+        await(marker + " at IFTTT", WAIT, standIn::ifttt, list -> Received.mentions(list, marker));
+        await(marker + " at Slack", WAIT, standIn::slack, list -> Received.mentions(list, marker));
+        await(marker + " by SMS", WAIT, standIn::twilio,
+                list -> list.stream().anyMatch(r -> Received.smsBody(r).endsWith(marker)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.tableaurelay.durability;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RelayProcess;
+import io.tableaurelay.support.StandaloneArtemis;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two relay processes share a standalone Artemis broker: a duplicate posted to each instance arrives once,
+ * and events posted to both all arrive, also when one instance is killed half-way.
+ */
+class ScaleOutTest {
+
+    private static final int EVENTS = 30;
+
+    @Test
+    void twoInstancesOnOneBrokerDeliverEverythingWhenOneIsKilled() throws Exception {
+        Path log = Files.createTempFile("relay-scale-out", ".log");
+        try (StandaloneArtemis broker = StandaloneArtemis.start();
+                ChannelStandIn ifttt = new ChannelStandIn()) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("broker.url", broker.url());
+            settings.put("broker.username", StandaloneArtemis.USER);
+            settings.put("broker.password", StandaloneArtemis.PASSWORD);
+            settings.put("ifttt.key", ChannelStandIn.IFTTT_KEY);
+            settings.put("ifttt.base-url", ifttt.base() + "/ifttt");
+            settings.put("ifttt.events", "*");
+
+            List<String> names = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "scale-" + i).toList();
+            String duplicate = Events.event("WorkbookRefreshFailed", "EXTRACTS", "posted-to-both");
+            try (RelayProcess a = RelayProcess.start(settings, Path.of(log + ".a")); RelayProcess b = RelayProcess.start(settings, Path.of(log + ".b"))) {
+                assertEquals(200, a.post(duplicate));
+                assertEquals(200, b.post(duplicate));
+                await("the duplicate delivered", Duration.ofSeconds(30), () -> ifttt.delivered("/ifttt/.*"),
+                        list -> Received.mentions(list, "posted-to-both"));
+                for (int i = 0; i < EVENTS; i++) {
+                    RelayProcess target = i % 2 == 0 || i >= EVENTS / 2 ? b : a;
+                    if (i == EVENTS / 2) {
+                        a.kill();
+                    }
+                    assertEquals(200, target.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", names.get(i))));
+                }
+
+                Set<String> delivered = await("all " + EVENTS + " events at IFTTT", Duration.ofSeconds(60),
+                        () -> ifttt.delivered("/ifttt/.*").stream().map(Received::iftttName)
+                                .filter(name -> name.startsWith("scale-"))
+                                .collect(Collectors.toCollection(TreeSet::new)),
+                        set -> set.size() == EVENTS);
+                assertEquals(new TreeSet<>(names), delivered);
+                assertEquals(1, ifttt.delivered("/ifttt/.*").stream()
+                        .filter(request -> Received.iftttName(request).equals("posted-to-both")).count());
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tableaurelay.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The relay as a separate process (java io.tableaurelay.RelayApplication, from the repository root, settings
+ * as -D options), for tests that kill it with SIGKILL.
+ */
+public final class RelayProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+
+    private RelayProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static RelayProcess start(Map<String, String> settings, Path log) {
+        int port = RunningRelay.freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-Dcamel.server.host=127.0.0.1");
+        command.add("-Dcamel.server.port=" + port);
+        command.add("-Dcamel.management.port=" + RunningRelay.freePort());
+        RunningRelay.testDefaults().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.tableaurelay.RelayApplication");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .directory(new File(System.getProperty("user.dir")))
+                    .start();
+            RelayProcess relay = new RelayProcess(process, port);
+            relay.awaitListening(log);
+            return relay;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitListening(Path log) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("relay process exited; see " + log);
+            }
+            try {
+                HTTP.send(HttpRequest.newBuilder(webhookUrl()).GET().build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                ChannelStandIn.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("relay process did not listen within 60 s; see " + log);
+    }
+
+    public URI webhookUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/webhooks/tableau");
+    }
+
+    public int post(String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(webhookUrl()).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no chance to finish anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tableaurelay.support;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An Apache ActiveMQ Artemis broker of its own, from the distribution the build unpacks (system property
+ * artemis.home): an instance created in a temporary folder, listening on a free port of 127.0.0.1.
+ */
+public final class StandaloneArtemis implements AutoCloseable {
+
+    public static final String USER = "relay";
+    public static final String PASSWORD = "relay-broker-password";
+
+    private final Process process;
+    private final int port;
+
+    private StandaloneArtemis(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static StandaloneArtemis start() throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("artemis.home", "target/artemis/apache-artemis-2.40.0"));
+        Path artemis = home.resolve("bin").resolve("artemis");
+        if (!Files.isExecutable(artemis)) {
+            artemis.toFile().setExecutable(true);
+        }
+        Path instance = Files.createTempDirectory("artemis-instance");
+        Path log = instance.resolve("run.log");
+        int port = RunningRelay.freePort();
+        run(List.of(artemis.toString(), "create", instance.toString(), "--force", "--silent", "--nio",
+                "--user", USER, "--password", PASSWORD, "--require-login", "--host", "127.0.0.1",
+                "--default-port", String.valueOf(port), "--no-web", "--no-autotune", "--no-amqp-acceptor",
+                "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"), log);
+        Process broker = new ProcessBuilder(instance.resolve("bin").resolve("artemis").toString(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        StandaloneArtemis started = new StandaloneArtemis(broker, port);
+        started.awaitListening(log);
+        return started;
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("artemis create failed; see " + log);
+        }
+    }
+
+    private void awaitListening(Path log) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the broker exited; see " + log);
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                ChannelStandIn.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the broker did not listen within 60 s; see " + log);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
