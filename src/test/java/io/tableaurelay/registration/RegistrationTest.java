@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class RegistrationTest {
     @BeforeEach
     void standIn() {
         tableau = new TableauStandIn();
-        log = new CapturedLog();
+        log = CapturedLog.capture();
         tableau.signInGives("marketing", TOKEN);
         tableau.signOutAccepted(TOKEN);
     }

@@ -9,13 +9,16 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Everything the relay logs while it is open, as formatted lines. */
+/**
+ * Everything the relay logs while it is open: level, message and any exception with its causes, as
+ * logged (before the printed layout masks secrets).
+ */
 public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private CapturedLog() {
-        super("captured", null, null, true, Property.EMPTY_ARRAY);
+        super("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
     }
 
     public static CapturedLog capture() {
@@ -33,9 +36,17 @@ public final class CapturedLog extends AbstractAppender implements AutoCloseable
 
     @Override
     public void append(LogEvent event) {
-        String line = event.getLevel() + " " + event.getLoggerName() + " " + event.getMessage().getFormattedMessage();
-        Throwable thrown = event.getThrown();
-        lines.add(thrown == null ? line : line + " " + thrown);
+        String line = event.getLevel() + " " + event.getMessage().getFormattedMessage();
+        lines.add(event.getThrown() == null ? line : line + " " + causes(event.getThrown()));
+    }
+
+    /** The exception and all its causes, so that a check for a secret sees them all. */
+    private static String causes(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            text.append(cause).append(' ');
+        }
+        return text.toString().trim();
     }
 
     public List<String> lines() {
