@@ -150,8 +150,4 @@ public final class Registration {
     boolean testAfterChange() {
         return testAfterChange;
     }
-
-    long intervalMillis() {
-        return intervalMillis;
-    }
 }

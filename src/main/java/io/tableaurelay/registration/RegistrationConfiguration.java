@@ -38,6 +38,5 @@ public class RegistrationConfiguration implements CamelConfiguration {
         TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
         context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
                 () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class))));
-        context.addLifecycleStrategy(new ReconcileSchedule(registration.intervalMillis()));
     }
 }
