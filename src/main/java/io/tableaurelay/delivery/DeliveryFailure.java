@@ -15,11 +15,13 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * channel asked us to wait (Retry-After), and a few words for the log. Never repeats a URL: the channels'
  * URLs carry keys and webhook secrets.
  *
- * @param status        the channel's HTTP status, or 0 when no answer came
+ * @param status           the channel's HTTP status, or 0 when no answer came
  * @param retryAfterMillis how long the channel asked to wait, or 0
- * @param description   "HTTP 500", "timed out", ...
+ * @param unsendable       the message itself cannot be made or sent (a template that does not render, a
+ *                         malformed phone number): no attempt can succeed
+ * @param description      "HTTP 500", "timed out", ...
  */
-public record DeliveryFailure(int status, long retryAfterMillis, String description) {
+public record DeliveryFailure(int status, long retryAfterMillis, boolean unsendable, String description) {
 
     private static final Pattern SLACK_STATUS = Pattern.compile("code=(\\d{3})");
     private static final Pattern SLACK_RETRY_AFTER = Pattern.compile("(?i)retry-after=\\[(\\d+)]");
@@ -31,10 +33,7 @@ public record DeliveryFailure(int status, long retryAfterMillis, String descript
      * another try.
      */
     public boolean isPermanent() {
-        if (status == 0) {
-            return description.startsWith("IllegalArgumentException");
-        }
-        return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
+        return unsendable || status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
     }
 
     public static DeliveryFailure of(Throwable failure) {
@@ -46,17 +45,20 @@ public record DeliveryFailure(int status, long retryAfterMillis, String descript
                                 .map(header -> seconds(header.getValue()))
                                 .findFirst().orElse(0L))
                         .orElse(0L);
-                return new DeliveryFailure(http.getStatusCode(), retryAfter, "HTTP " + http.getStatusCode());
+                return new DeliveryFailure(http.getStatusCode(), retryAfter, false, "HTTP " + http.getStatusCode());
             }
             if (cause instanceof ApiException twilio && twilio.getStatusCode() != null) {
-                return new DeliveryFailure(twilio.getStatusCode(), 0,
+                return new DeliveryFailure(twilio.getStatusCode(), 0, false,
                         "HTTP " + twilio.getStatusCode() + " (Twilio error " + twilio.getCode() + ")");
             }
             if (cause instanceof SocketTimeoutException) {
-                return new DeliveryFailure(0, 0, "timed out");
+                return new DeliveryFailure(0, 0, false, "timed out");
+            }
+            if (cause instanceof IllegalArgumentException unsendable) {
+                return new DeliveryFailure(0, 0, true, String.valueOf(unsendable.getMessage()));
             }
             if (cause instanceof ConnectException) {
-                return new DeliveryFailure(0, 0, "could not connect");
+                return new DeliveryFailure(0, 0, false, "could not connect");
             }
         }
         String message = String.valueOf(failure.getMessage());
@@ -64,10 +66,21 @@ public record DeliveryFailure(int status, long retryAfterMillis, String descript
         if (slackStatus.find()) {
             int status = Integer.parseInt(slackStatus.group(1));
             Matcher retryAfter = SLACK_RETRY_AFTER.matcher(message);
-            return new DeliveryFailure(status, retryAfter.find() ? seconds(retryAfter.group(1)) : 0, "HTTP " + status);
+            return new DeliveryFailure(status, retryAfter.find() ? seconds(retryAfter.group(1)) : 0, false,
+                    "HTTP " + status);
         }
-        return new DeliveryFailure(0, 0,
-                failure.getClass().getSimpleName() + ": " + URL.matcher(message).replaceAll("<url>"));
+        Throwable root = rootCause(failure);
+        return new DeliveryFailure(0, 0, false,
+                root.getClass().getSimpleName() + ": " + URL.matcher(String.valueOf(root.getMessage())).replaceAll("<url>"));
+    }
+
+    /** The innermost cause: what went wrong, not the reflection or Camel wrappers around it. */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static long seconds(String retryAfter) {

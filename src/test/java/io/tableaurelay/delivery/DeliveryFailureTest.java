@@ -1,0 +1,72 @@
+package io.tableaurelay.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+
+import com.twilio.exception.ApiException;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are worth another attempt, and what the log says of them. */
+class DeliveryFailureTest {
+
+    @Test
+    void aRefusalCannotSucceedOnRetry() {
+        DeliveryFailure failure = DeliveryFailure.of(http(400, Map.of()));
+        assertTrue(failure.isPermanent());
+        assertEquals("HTTP 400", failure.description());
+        assertTrue(DeliveryFailure.of(http(404, Map.of())).isPermanent());
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreRetriedAfterRetryAfter() {
+        DeliveryFailure limited = DeliveryFailure.of(http(429, Map.of("retry-after", "2")));
+        assertFalse(limited.isPermanent());
+        assertEquals(2_000, limited.retryAfterMillis());
+        assertFalse(DeliveryFailure.of(http(503, Map.of())).isPermanent());
+        assertFalse(DeliveryFailure.of(new RuntimeCamelException(new SocketTimeoutException("Read timed out")))
+                .isPermanent());
+    }
+
+    @Test
+    void aMessageThatCannotBeMadeIsNotRetried() {
+        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(
+                new IllegalArgumentException("the Slack template did not render to valid JSON")));
+        assertTrue(failure.isPermanent());
+        assertEquals("the Slack template did not render to valid JSON", failure.description());
+    }
+
+    @Test
+    void twilioFailuresAreReadThroughTheReflectionWrapper() {
+        ApiException twilio = new ApiException("Authenticate", 20003, null, 401, null);
+        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(new InvocationTargetException(twilio)));
+        assertTrue(failure.isPermanent());
+        assertEquals("HTTP 401 (Twilio error 20003)", failure.description());
+    }
+
+    @Test
+    void aSlackWebhookAnswerIsReadFromCamelSlacksMessage() {
+        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException("Error POSTing to Slack API: "
+                + "WebhookResponse(code=429, message=Too Many Requests, headers={retry-after=[3]}, body=rate_limited)"));
+        assertEquals(429, failure.status());
+        assertEquals(3_000, failure.retryAfterMillis());
+    }
+
+    @Test
+    void urlsNeverReachTheDescription() {
+        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(
+                new IllegalStateException("cannot reach https://maker.ifttt.com/trigger/x/with/key/secret-key")));
+        assertEquals("IllegalStateException: cannot reach <url>", failure.description());
+    }
+
+    private static HttpOperationFailedException http(int status, Map<String, String> headers) {
+        return new HttpOperationFailedException("https://maker.ifttt.com/trigger/x/with/key/k", status, "status",
+                null, headers, "");
+    }
+}
