@@ -32,23 +32,29 @@ public final class ChannelActivity {
         lastError = error;
     }
 
-    /** Whether the channel's latest attempt failed. */
-    public synchronized boolean isFailing() {
-        return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
+    /** All of it at one moment. */
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(delivered, failedAttempts, deadLettered, lastSuccess, lastFailure, lastError);
     }
 
-    public synchronized String lastError() {
-        return lastError;
-    }
+    /** The channel's activity at one moment. */
+    public record Snapshot(long delivered, long failedAttempts, long deadLettered, Instant lastSuccess,
+            Instant lastFailure, String lastError) {
 
-    public synchronized Map<String, Object> summary() {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("delivered", delivered);
-        summary.put("failedAttempts", failedAttempts);
-        summary.put("deadLettered", deadLettered);
-        summary.put("lastSuccess", lastSuccess == null ? "" : lastSuccess.toString());
-        summary.put("lastFailure", lastFailure == null ? "" : lastFailure.toString());
-        summary.put("lastError", lastError == null ? "" : lastError);
-        return summary;
+        /** Whether the channel's latest attempt failed. */
+        public boolean isFailing() {
+            return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
+        }
+
+        public Map<String, Object> asMap() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("delivered", delivered);
+            summary.put("failedAttempts", failedAttempts);
+            summary.put("deadLettered", deadLettered);
+            summary.put("lastSuccess", lastSuccess == null ? "" : lastSuccess.toString());
+            summary.put("lastFailure", lastFailure == null ? "" : lastFailure.toString());
+            summary.put("lastError", lastError == null ? "" : lastError);
+            return summary;
+        }
     }
 }

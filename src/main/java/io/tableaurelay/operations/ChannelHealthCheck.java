@@ -37,10 +37,11 @@ final class ChannelHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.details(activity.summary());
+        ChannelActivity.Snapshot now = activity.snapshot();
+        builder.details(now.asMap());
         builder.detail("deadLetters", depths.depth("DLQ." + channel));
-        if (activity.isFailing()) {
-            builder.down().message(channel + ": the latest attempt failed (" + activity.lastError() + ")");
+        if (now.isFailing()) {
+            builder.down().message(channel + ": the latest attempt failed (" + now.lastError() + ")");
         } else {
             builder.up();
         }

@@ -57,7 +57,7 @@ public final class StatusSummary {
         entry.put("name", channel.name());
         entry.put("on", channel.isOn());
         entry.put("events", channel.filter().toString());
-        entry.putAll(deliveries.activity(id).summary());
+        entry.putAll(deliveries.activity(id).snapshot().asMap());
         entry.put("queue", depths.depth(id));
         entry.put("deadLetters", depths.depth("DLQ." + id));
         return entry;
