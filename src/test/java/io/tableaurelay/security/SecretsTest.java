@@ -70,8 +70,8 @@ class SecretsTest {
                 answers.add(answer(accepted));
 
                 await("failed deliveries", Duration.ofSeconds(15), () -> printed.text(), text ->
-                        text.contains("Slack delivery of") && text.contains("IFTTT delivery of")
-                                && text.contains("SMS delivery of"));
+                        text.contains("slack: attempt 1 for") && text.contains("ifttt: attempt 1 for")
+                                && text.contains("sms: attempt 1 for"));
                 await("a registration attempt", Duration.ofSeconds(15), standIn::all, list -> list.stream()
                         .anyMatch(request -> request.getUrl().startsWith("/tableau")));
                 await("its failure in the log", Duration.ofSeconds(15), () -> printed.text(),
