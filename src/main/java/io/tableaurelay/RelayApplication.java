@@ -2,6 +2,7 @@ package io.tableaurelay;
 
 import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.config.RelayConfiguration;
+import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
 import org.apache.camel.main.Main;
@@ -31,6 +32,7 @@ public final class RelayApplication {
         main.configure().addConfiguration(SecurityConfiguration.class);
         main.configure().addConfiguration(RelayConfiguration.class);
         main.configure().addConfiguration(RegistrationConfiguration.class);
+        main.configure().addConfiguration(OperationsConfiguration.class);
         return main;
     }
 }

@@ -6,33 +6,51 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.config.Settings;
 import io.tableaurelay.delivery.DeadLetters;
+import io.tableaurelay.operations.DeliveryLog;
+import io.tableaurelay.operations.StatusSummary;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin endpoints, served on the management port (never on the public webhook port):
+ * The admin endpoints and the status page, served on the management port (never on the public webhook port),
+ * behind {@link AdminCredentials}:
  * <ul>
  * <li>{@code GET /admin/dead-letters[?channel=slack]}: what waits in the dead-letter queues</li>
  * <li>{@code POST /admin/dead-letters/replay[?channel=slack]}: send them again, with fresh attempts</li>
+ * <li>{@code GET /admin/deliveries[?channel=&outcome=&eventType=&limit=]}: the delivery log, newest first</li>
+ * <li>{@code GET /admin/status}: what the status page shows</li>
+ * <li>{@code POST /admin/test-message?channel=slack}: a test message to one channel</li>
+ * <li>{@code GET /status}: the status page</li>
  * </ul>
  */
 public final class AdminApi implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DEFAULT_LIMIT = 100;
 
     private final DeadLetters deadLetters;
+    private final DeliveryLog deliveryLog;
+    private final StatusSummary status;
+    private final AdminCredentials credentials;
     private final int managementPort;
 
-    public AdminApi(DeadLetters deadLetters, int managementPort) {
+    public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status,
+            Settings settings) {
         this.deadLetters = deadLetters;
-        this.managementPort = managementPort;
+        this.deliveryLog = deliveryLog;
+        this.status = status;
+        this.credentials = AdminCredentials.from(settings);
+        this.managementPort = Integer.parseInt(settings.get("camel.management.port"));
     }
 
     @Override
@@ -48,13 +66,50 @@ public final class AdminApi implements StartupListener {
             LOG.warn("No management server on port {}: the admin endpoints are not available", managementPort);
             return;
         }
+        router.route("/admin/*").order(-1).handler(credentials);
+        router.route("/status*").order(-1).handler(credentials);
         router.route(HttpMethod.GET, "/admin/dead-letters")
                 .blockingHandler(request -> answer(request, channels -> Map.of("deadLetters",
                         channels.stream().flatMap(channel -> deadLetters.list(channel).stream()).toList())));
         router.route(HttpMethod.POST, "/admin/dead-letters/replay")
                 .blockingHandler(request -> answer(request, channels -> Map.of("replayed",
                         channels.stream().mapToInt(deadLetters::replay).sum())));
-        LOG.info("Admin endpoints on port {}: GET /admin/dead-letters, POST /admin/dead-letters/replay", managementPort);
+        router.route(HttpMethod.GET, "/admin/deliveries").handler(this::deliveries);
+        router.route(HttpMethod.GET, "/admin/status").blockingHandler(request -> reply(request, 200, status.summary()));
+        ProducerTemplate producer = context.createProducerTemplate();
+        router.route(HttpMethod.POST, "/admin/test-message").blockingHandler(request -> testMessage(request, producer));
+        StatusPage.serve(router);
+        LOG.info("Admin endpoints and status page on port {} (/admin/*, /status), {}", managementPort,
+                credentials.isRequired() ? "behind admin.username and admin.password"
+                        : "open to anyone who reaches the port: set admin.username and admin.password");
+    }
+
+    private void deliveries(RoutingContext request) {
+        var query = request.queryParams();
+        int limit;
+        try {
+            limit = query.contains("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
+        } catch (NumberFormatException e) {
+            reply(request, 400, Map.of("error", "limit must be a whole number"));
+            return;
+        }
+        reply(request, 200, Map.of("deliveries",
+                deliveryLog.find(query.get("channel"), query.get("outcome"), query.get("eventType"), limit)));
+    }
+
+    private void testMessage(RoutingContext request, ProducerTemplate producer) {
+        String channel = request.queryParams().get("channel");
+        if (!status.isOn(channel)) {
+            reply(request, 400, Map.of("error", "channel must be one that is on, of " + status.channelIds()));
+            return;
+        }
+        Exchange sent = producer.send("direct:test-message", exchange -> exchange.getIn().setHeader("channel", channel));
+        if (sent.getException() != null) {
+            LOG.error("Test message to {} could not be queued: {}", channel, sent.getException().getMessage());
+            reply(request, 503, Map.of("error", "the broker could not be reached"));
+            return;
+        }
+        reply(request, 200, Map.of("queued", sent.getMessage().getHeader("eventId", String.class)));
     }
 
     /** Runs {@code action} on the channel named by the {@code channel} parameter, or on all channels. */

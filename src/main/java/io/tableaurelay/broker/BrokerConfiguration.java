@@ -3,10 +3,10 @@ package io.tableaurelay.broker;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.tableaurelay.admin.AdminApi;
-import io.tableaurelay.delivery.DeadLetters;
+import java.util.stream.Stream;
 
 import io.tableaurelay.config.Settings;
+import io.tableaurelay.delivery.DeadLetters;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -29,21 +29,30 @@ public class BrokerConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
     /** The channel routes' ids, which are also their queues' names. */
     private static final List<String> CHANNEL_QUEUES = List.of("slack", "sms", "ifttt");
+    /** Every queue the relay uses: events, the channels', the channels' dead letters. */
+    private static final List<String> ALL_QUEUES = Stream.concat(Stream.of("events"),
+            Stream.concat(CHANNEL_QUEUES.stream(), CHANNEL_QUEUES.stream().map(channel -> "DLQ." + channel))).toList();
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
         ActiveMQConnectionFactory connectionFactory;
         EmbeddedBroker broker = null;
+        var registry = context.getRegistry();
         if (settings.isSet("broker.url")) {
-            connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"),
-                    emptyToNull(settings.get("broker.username")), emptyToNull(settings.get("broker.password")));
+            String username = emptyToNull(settings.get("broker.username"));
+            String password = emptyToNull(settings.get("broker.password"));
+            connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"), username, password);
+            registry.bind("brokerHealthCheck", new BrokerHealthCheck(settings.get("broker.url"), username, password));
             LOG.info("Queues are on the external broker set by broker.url");
         } else {
             Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
-            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")));
+            DuplicateEvents duplicates = new DuplicateEvents();
+            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")), duplicates);
             broker.start();
             connectionFactory = new ActiveMQConnectionFactory(broker.url());
+            registry.bind("duplicateEvents", duplicates);
+            registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
             LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
         }
         // No prefetching: a message waits in the broker, where any instance can take it, not in one
@@ -56,9 +65,8 @@ public class BrokerConfiguration implements CamelConfiguration {
         context.addComponent("jms", jmsComponent(shared));
         closeAfterCamel(context, shared, broker);
 
-        DeadLetters deadLetters = new DeadLetters(shared, CHANNEL_QUEUES);
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.addStartupListener(new AdminApi(deadLetters, Integer.parseInt(settings.get("camel.management.port"))));
+        registry.bind("deadLetters", new DeadLetters(shared, CHANNEL_QUEUES));
+        registry.bind("queueDepths", new QueueDepths(shared, ALL_QUEUES));
     }
 
     private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {

@@ -20,7 +20,7 @@ final class EmbeddedBroker {
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final int inVmId = IN_VM_IDS.getAndIncrement();
 
-    EmbeddedBroker(Path dataDir, int duplicateIdCacheSize) {
+    EmbeddedBroker(Path dataDir, int duplicateIdCacheSize, DuplicateEvents duplicates) {
         Path journal = dataDir.toAbsolutePath().resolve("broker");
         Configuration config = new ConfigurationImpl()
                 .setName("tableau-webhook-relay")
@@ -46,6 +46,7 @@ final class EmbeddedBroker {
                         .setMaxRedeliveryDelay(60_000)
                         .setMaxDeliveryAttempts(100)
                         .setDeadLetterAddress(SimpleString.of("DLA.unexpected")));
+        config.registerBrokerPlugin(duplicates);
         try {
             config.addAcceptorConfiguration("in-vm", "vm://" + inVmId);
         } catch (Exception e) {

@@ -31,4 +31,12 @@ public record TableauEvent(
     public boolean isKnown() {
         return EventType.isKnown(eventType);
     }
+
+    /**
+     * The event type as a metric label: one of Tableau's documented events, else {@code other}, so that made-up
+     * event types cannot grow the number of time series without limit.
+     */
+    public String eventTypeLabel() {
+        return isKnown() ? eventType : "other";
+    }
 }

@@ -1,5 +1,7 @@
 package io.tableaurelay.registration;
 
+import java.time.Clock;
+
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.config.Settings;
 import org.apache.camel.CamelConfiguration;
@@ -19,7 +21,9 @@ public class RegistrationConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Registration registration = Registration.from(new Settings(context));
+        RegistrationStatus status = new RegistrationStatus(Clock.systemUTC());
         context.getRegistry().bind("registration", registration);
+        context.getRegistry().bind("registrationStatus", status);
         if (!registration.isOn()) {
             if (registration.isDeliberatelyOff()) {
                 LOG.info(registration.describe());
@@ -37,6 +41,6 @@ public class RegistrationConfiguration implements CamelConfiguration {
 
         TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
         context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
-                () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class))));
+                () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class)), status));
     }
 }

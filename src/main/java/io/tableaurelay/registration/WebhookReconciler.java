@@ -21,11 +21,14 @@ public final class WebhookReconciler {
     private final Registration registration;
     private final TableauRestClient client;
     private final Supplier<List<String>> wantedEvents;
+    private final RegistrationStatus status;
 
-    WebhookReconciler(Registration registration, TableauRestClient client, Supplier<List<String>> wantedEvents) {
+    WebhookReconciler(Registration registration, TableauRestClient client, Supplier<List<String>> wantedEvents,
+            RegistrationStatus status) {
         this.registration = registration;
         this.client = client;
         this.wantedEvents = wantedEvents;
+        this.status = status;
     }
 
     public ReconcileResult reconcile() {
@@ -35,30 +38,41 @@ public final class WebhookReconciler {
         } catch (RuntimeException e) {
             String reason = e instanceof TableauException ? e.getMessage() : e.toString();
             LOG.warn("Registration in Tableau failed: {}; trying again later, with backoff", reason);
+            status.failed(reason);
             throw e;
         }
     }
 
     private ReconcileResult reconcile(TableauSession session, List<String> wanted) {
         Run run = new Run(session);
-        WebhookPlan plan = plan(session, wanted);
+        List<Webhook> seen = session.listWebhooks();
+        WebhookPlan plan = plan(seen, wanted);
         run.unchanged = plan.unchanged();
         plan.changes().forEach(run::apply);
+        if (!plan.changes().isEmpty()) {
+            seen = session.listWebhooks();
+        }
         if (plan.creates()) {
             // Another relay instance may have created the same webhooks at the same moment: keep the oldest.
-            plan(session, wanted).changes().stream()
+            List<Change> duplicates = plan(seen, wanted).changes().stream()
                     .filter(change -> change.kind() == Kind.DELETE_DUPLICATE)
-                    .forEach(run::apply);
+                    .toList();
+            duplicates.forEach(run::apply);
+            if (!duplicates.isEmpty()) {
+                seen = session.listWebhooks();
+            }
         }
         if (registration.testAfterChange()) {
             run.changed.forEach(run::test);
         }
-        return new ReconcileResult(run.created, run.updated, run.reEnabled, run.deleted, run.unchanged);
+        ReconcileResult result = new ReconcileResult(run.created, run.updated, run.reEnabled, run.deleted, run.unchanged);
+        status.succeeded(result, seen.stream()
+                .filter(webhook -> webhook.name().startsWith(registration.prefix() + "-")).toList());
+        return result;
     }
 
-    private WebhookPlan plan(TableauSession session, List<String> wanted) {
-        return WebhookPlan.of(session.listWebhooks(), wanted, registration.prefix(), registration.destination(),
-                registration.prune());
+    private WebhookPlan plan(List<Webhook> seen, List<String> wanted) {
+        return WebhookPlan.of(seen, wanted, registration.prefix(), registration.destination(), registration.prune());
     }
 
     /** The counts and the webhooks changed in one run. */

@@ -43,13 +43,16 @@ public class SecurityConfiguration implements CamelConfiguration {
         registry.bind("senderAddress", senderAddress);
         registry.bind("allowedAddresses", allowedAddresses);
         registry.bind("allowedSites", allowedSites);
-        registry.bind("rejectedRequests", new RejectedRequests());
-        answerStatusOnlyFailuresQuietly(context, settings);
+        RejectedRequests rejected = new RejectedRequests();
+        registry.bind("rejectedRequests", rejected);
+        answerStatusOnlyFailuresQuietly(context, settings, rejected);
     }
 
-    private static void answerStatusOnlyFailuresQuietly(CamelContext context, Settings settings) {
+    private static void answerStatusOnlyFailuresQuietly(CamelContext context, Settings settings,
+            RejectedRequests rejected) {
         try {
-            context.addStartupListener(new StatusOnlyFailures(Integer.parseInt(settings.get("camel.server.port", "8080"))));
+            context.addStartupListener(new StatusOnlyFailures(
+                    Integer.parseInt(settings.get("camel.server.port", "8080")), rejected));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

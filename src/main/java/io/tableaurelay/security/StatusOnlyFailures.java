@@ -8,14 +8,17 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 /**
  * Answers the requests that the HTTP server itself refuses with a status and no exception (413 for a body
  * above webhook.max-body-bytes) quietly. Without it Vert.x logs each one as an ERROR "Unhandled exception in
- * router", so anyone could fill the log with errors. Real exceptions still reach Vert.x's own handling.
+ * router", so anyone could fill the log with errors. Real exceptions still reach Vert.x's own handling. Each
+ * one is counted in {@link RejectedRequests}.
  */
 final class StatusOnlyFailures implements StartupListener {
 
     private final int port;
+    private final RejectedRequests rejected;
 
-    StatusOnlyFailures(int port) {
+    StatusOnlyFailures(int port, RejectedRequests rejected) {
         this.port = port;
+        this.rejected = rejected;
     }
 
     @Override
@@ -28,13 +31,14 @@ final class StatusOnlyFailures implements StartupListener {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router != null) {
-            router.route().failureHandler(StatusOnlyFailures::answer);
+            router.route().failureHandler(this::answer);
         }
     }
 
-    private static void answer(RoutingContext request) {
+    private void answer(RoutingContext request) {
         int status = request.statusCode();
         if (request.failure() == null && status >= 400 && status < 500 && !request.response().ended()) {
+            rejected.count(status);
             request.response().setStatusCode(status).end();
         } else {
             request.next();

@@ -25,6 +25,7 @@ import static io.tableaurelay.registration.TableauStandIn.updateBody;
 import static io.tableaurelay.registration.TableauStandIn.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -35,9 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +136,24 @@ class RegistrationTest {
 
         try (RunningRelay relay = start()) {
             awaitSummary("created 0, updated 0, re-enabled 1, deleted 0, unchanged 1");
+
+            // the status page shows the relay's webhooks as Tableau listed them after the run (this stand-in
+            // keeps listing the disabled one), and never their URL, which carries the webhook secret
+            JsonNode registration = Received.json(relay.manage("/admin/status").body()).path("registration");
+            assertTrue(registration.path("on").asBoolean(), registration.toString());
+            assertEquals("created 0, updated 0, re-enabled 1, deleted 0, unchanged 1",
+                    registration.path("lastResult").asText());
+            assertEquals(2, registration.path("webhooks").size(), registration.toString());
+            JsonNode disabled = null;
+            for (JsonNode webhook : registration.path("webhooks")) {
+                if (webhook.path("name").asText().equals("relay-" + WRF)) {
+                    disabled = webhook;
+                }
+            }
+            assertNotNull(disabled, registration.toString());
+            assertFalse(disabled.path("enabled").asBoolean());
+            assertEquals(reason, disabled.path("statusChangeReason").asText());
+            assertFalse(registration.toString().contains(DESTINATION), registration.toString());
         }
 
         tableau.server.verify(1, putRequestedFor(urlEqualTo(SITES + "/id-" + WRF))

@@ -91,6 +91,12 @@ public final class ChannelStandIn implements AutoCloseable {
                 .toList();
     }
 
+    /** Slack answers {@code response} to messages that mention {@code marker}, and as before to the others. */
+    public void answerSlackWhenMentioned(String marker, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlPathEqualTo(SLACK_HOOK)).atPriority(1)
+                .withRequestBody(WireMock.containing(marker)).willReturn(response));
+    }
+
     public void answerSlack(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlPathEqualTo(SLACK_HOOK)).willReturn(response));
     }

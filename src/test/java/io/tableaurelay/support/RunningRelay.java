@@ -109,6 +109,11 @@ public final class RunningRelay implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** GETs a path of the management port (health, metrics, admin), without credentials. */
+    public HttpResponse<String> manage(String path) {
+        return send(HttpRequest.newBuilder(managementUrl(path)).GET());
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

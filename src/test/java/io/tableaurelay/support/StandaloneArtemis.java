@@ -17,11 +17,14 @@ public final class StandaloneArtemis implements AutoCloseable {
     public static final String USER = "relay";
     public static final String PASSWORD = "relay-broker-password";
 
-    private final Process process;
+    private final Path instance;
+    private final Path log;
     private final int port;
+    private Process process;
 
-    private StandaloneArtemis(Process process, int port) {
-        this.process = process;
+    private StandaloneArtemis(Path instance, Path log, int port) {
+        this.instance = instance;
+        this.log = log;
         this.port = port;
     }
 
@@ -38,13 +41,18 @@ public final class StandaloneArtemis implements AutoCloseable {
                 "--user", USER, "--password", PASSWORD, "--require-login", "--host", "127.0.0.1",
                 "--default-port", String.valueOf(port), "--no-web", "--no-autotune", "--no-amqp-acceptor",
                 "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"), log);
-        Process broker = new ProcessBuilder(instance.resolve("bin").resolve("artemis").toString(), "run")
+        StandaloneArtemis started = new StandaloneArtemis(instance, log, port);
+        started.run();
+        return started;
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same port with the same journal. */
+    public void run() throws IOException {
+        process = new ProcessBuilder(instance.resolve("bin").resolve("artemis").toString(), "run")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        StandaloneArtemis started = new StandaloneArtemis(broker, port);
-        started.awaitListening(log);
-        return started;
+        awaitListening(log);
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
@@ -75,8 +83,16 @@ public final class StandaloneArtemis implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** Stops the broker (its clients see it gone); {@link #run()} starts it again. */
+    public void stop() {
+        close();
+    }
+
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

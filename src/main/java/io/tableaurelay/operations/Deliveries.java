@@ -1,0 +1,90 @@
+package io.tableaurelay.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tableaurelay.delivery.RetryPolicy;
+import io.tableaurelay.event.TableauEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * What the routes report about each event: received (receive route), delivered (each channel route) and a failed
+ * attempt (the channels' retry handling, after the retry policy decided). Keeps the delivery log, each channel's
+ * activity, and the time from receipt to delivery per channel ({@code relay_delivery_latency_seconds}).
+ */
+public class Deliveries {
+
+    private final DeliveryLog log;
+    private final Map<String, ChannelActivity> activity;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public Deliveries(DeliveryLog log, List<String> channels, MeterRegistry meters, Clock clock) {
+        this.log = log;
+        this.activity = channels.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                channel -> new ChannelActivity()));
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public void received(TableauEvent event) {
+        log.received(event);
+    }
+
+    /** Called at the end of a channel route: the channel took the message. */
+    public void delivered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String channel = exchange.getFromRouteId();
+        Instant now = clock.instant();
+        int attempts = message.getHeader(RetryPolicy.ATTEMPT, 0, Integer.class) + 1;
+        record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
+                message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString()));
+        activity.get(channel).delivered(now);
+        receivedAt(message).ifPresent(received -> Timer.builder("relay.delivery.latency")
+                .description("Time from receiving an event to a channel taking its message")
+                .tag("channel", channel)
+                .register(meters)
+                .record(Duration.between(received, now)));
+    }
+
+    /** Called when a send failed, after the retry policy wrote its decision into the headers. */
+    public void failed(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String channel = exchange.getFromRouteId();
+        Instant now = clock.instant();
+        boolean giveUp = message.getHeader(RetryPolicy.GIVE_UP, false, Boolean.class);
+        String error = message.getHeader(RetryPolicy.LAST_ERROR, String.class);
+        record(exchange, new ChannelOutcome(giveUp ? ChannelOutcome.DEAD_LETTERED : ChannelOutcome.RETRYING,
+                message.getHeader(RetryPolicy.ATTEMPT, 1, Integer.class), error, now.toString()));
+        activity.get(channel).failed(now, error, giveUp);
+    }
+
+    public ChannelActivity activity(String channel) {
+        return activity.get(channel);
+    }
+
+    private void record(Exchange exchange, ChannelOutcome outcome) {
+        Message message = exchange.getMessage();
+        log.record(message.getHeader("eventId", String.class), message.getHeader("eventType", String.class),
+                message.getHeader("receivedAt", String.class), exchange.getFromRouteId(), outcome);
+    }
+
+    private static Optional<Instant> receivedAt(Message message) {
+        String receivedAt = message.getHeader("receivedAt", String.class);
+        try {
+            return Optional.ofNullable(receivedAt).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tableaurelay.operations;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tableaurelay.event.TableauEvent;
+
+/**
+ * The most recent events ({@code delivery-log.size}, 1,000 by default) and what became of them on each channel,
+ * newest received first. Kept in memory: it starts empty after a restart, and with several relay instances each knows
+ * the events it received and the deliveries it made.
+ */
+public class DeliveryLog {
+
+    private final int size;
+    private final LinkedHashMap<String, DeliveryRecord> records;
+
+    public DeliveryLog(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("Setting delivery-log.size must be at least 1");
+        }
+        this.size = size;
+        this.records = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, DeliveryRecord> eldest) {
+                return size() > DeliveryLog.this.size;
+            }
+        };
+    }
+
+    /** An event that the broker has stored; a duplicate of one already in the log changes nothing. */
+    public synchronized void received(TableauEvent event) {
+        records.putIfAbsent(event.id(), new DeliveryRecord(event.id(), event.receivedAt(), event.eventType(),
+                event.resourceName(), event.resource(), event.siteLuid(), Map.of()));
+    }
+
+    /**
+     * A channel's outcome for an event. An event received before a restart, or by another instance, is added
+     * with what the channel's message says about it.
+     */
+    public synchronized void record(String eventId, String eventType, String receivedAt, String channel,
+            ChannelOutcome outcome) {
+        DeliveryRecord record = records.getOrDefault(eventId,
+                new DeliveryRecord(eventId, receivedAt, eventType, null, null, null, Map.of()));
+        records.put(eventId, record.withOutcome(channel, outcome));
+    }
+
+    /** Newest first; each filter may be null (any). */
+    public synchronized List<DeliveryRecord> find(String channel, String outcome, String eventType, int limit) {
+        List<DeliveryRecord> newestFirst = new ArrayList<>(records.values());
+        Collections.reverse(newestFirst);
+        return newestFirst.stream().filter(record -> record.matches(channel, outcome, eventType)).limit(limit).toList();
+    }
+}

@@ -1,0 +1,63 @@
+package io.tableaurelay.operations;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tableaurelay.broker.DuplicateEvents;
+import io.tableaurelay.broker.QueueDepths;
+import io.tableaurelay.registration.RegistrationStatus;
+import io.tableaurelay.security.RejectedRequests;
+
+/**
+ * The metrics that are read from the relay's state rather than counted in the routes: refused requests by
+ * reason, duplicates the embedded broker dropped, registration runs by result, and the depth of every queue.
+ * The routes count received events and delivered, retried and dead-lettered messages themselves
+ * ({@code micrometer:counter:...} steps).
+ */
+final class RelayMetrics {
+
+    /** Why a request was refused, by the HTTP status it got. */
+    private static final Map<String, List<Integer>> REJECTION_REASONS = Map.of(
+            "bad_input", List.of(400, 405, 415),
+            "auth", List.of(401),
+            "forbidden", List.of(403),
+            "size", List.of(413),
+            "rate_limit", List.of(429));
+
+    private RelayMetrics() {
+    }
+
+    static void register(MeterRegistry meters, RejectedRequests rejected, DuplicateEvents duplicates,
+            RegistrationStatus registration, QueueDepths depths) {
+        REJECTION_REASONS.forEach((reason, statuses) -> FunctionCounter.builder("relay.requests.rejected", rejected,
+                        requests -> statuses.stream().mapToLong(requests::get).sum())
+                .description("Requests to the webhook endpoint that were refused, by reason")
+                .tag("reason", reason)
+                .register(meters));
+        if (duplicates != null) {
+            FunctionCounter.builder("relay.events.duplicate", duplicates, DuplicateEvents::dropped)
+                    .description("Events the embedded broker dropped as duplicates of one already stored")
+                    .register(meters);
+        }
+        FunctionCounter.builder("relay.registration.runs", registration, RegistrationStatus::succeededRuns)
+                .description("Registration runs in Tableau, by result").tag("result", "success").register(meters);
+        FunctionCounter.builder("relay.registration.runs", registration, RegistrationStatus::failedRuns)
+                .description("Registration runs in Tableau, by result").tag("result", "failure").register(meters);
+        for (String queue : depths.queues()) {
+            boolean deadLetters = queue.startsWith("DLQ.");
+            Gauge.builder(deadLetters ? "relay.dead.letter.messages" : "relay.queue.messages", depths,
+                            known -> depthOrNaN(known.depth(queue)))
+                    .description(deadLetters ? "Messages kept in a channel's dead-letter queue"
+                            : "Messages waiting in a queue, retries held back included")
+                    .tag(deadLetters ? "channel" : "queue", deadLetters ? queue.substring("DLQ.".length()) : queue)
+                    .register(meters);
+        }
+    }
+
+    private static double depthOrNaN(long depth) {
+        return depth < 0 ? Double.NaN : depth;
+    }
+}

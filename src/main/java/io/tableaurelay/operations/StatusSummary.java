@@ -1,0 +1,65 @@
+package io.tableaurelay.operations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tableaurelay.broker.QueueDepths;
+import io.tableaurelay.channel.Channel;
+import io.tableaurelay.registration.Registration;
+import io.tableaurelay.registration.RegistrationStatus;
+
+/**
+ * Everything the status page shows at a glance, as one JSON-ready map: each channel (on or off, delivered and
+ * failed counts, last success and failure, queue and dead-letter sizes), the events queue, and registration in
+ * Tableau with the relay's webhooks as last seen.
+ */
+public final class StatusSummary {
+
+    private final Map<String, Channel> channels;
+    private final Deliveries deliveries;
+    private final QueueDepths depths;
+    private final Registration registration;
+    private final RegistrationStatus registrationStatus;
+
+    StatusSummary(Map<String, Channel> channels, Deliveries deliveries, QueueDepths depths,
+            Registration registration, RegistrationStatus registrationStatus) {
+        this.channels = channels;
+        this.deliveries = deliveries;
+        this.depths = depths;
+        this.registration = registration;
+        this.registrationStatus = registrationStatus;
+    }
+
+    public List<String> channelIds() {
+        return List.copyOf(channels.keySet());
+    }
+
+    public boolean isOn(String channel) {
+        return channels.containsKey(channel) && channels.get(channel).isOn();
+    }
+
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("channels", channels.entrySet().stream().map(entry -> channel(entry.getKey(), entry.getValue()))
+                .toList());
+        summary.put("eventsQueue", depths.depth("events"));
+        Map<String, Object> tableau = new LinkedHashMap<>();
+        tableau.put("on", registration.isOn());
+        tableau.putAll(registrationStatus.summary());
+        summary.put("registration", tableau);
+        return summary;
+    }
+
+    private Map<String, Object> channel(String id, Channel channel) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("name", channel.name());
+        entry.put("on", channel.isOn());
+        entry.put("events", channel.filter().toString());
+        entry.putAll(deliveries.activity(id).snapshot().asMap());
+        entry.put("queue", depths.depth(id));
+        entry.put("deadLetters", depths.depth("DLQ." + id));
+        return entry;
+    }
+}

@@ -1,0 +1,150 @@
+// The status page: reads /admin/status and /admin/deliveries every few seconds and draws them; the buttons
+// replay a channel's dead letters and send a test message to a channel.
+"use strict";
+
+const REFRESH_MILLIS = 5000;
+const LATEST = 25;
+
+function cell(row, content, className) {
+  const td = row.insertCell();
+  if (content instanceof Node) {
+    td.append(content);
+  } else {
+    td.textContent = content === undefined || content === null || content === "" ? "–" : String(content);
+  }
+  if (className) {
+    td.className = className;
+  }
+  return td;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
+
+function button(label, action) {
+  const b = document.createElement("button");
+  b.textContent = label;
+  b.addEventListener("click", async () => {
+    b.disabled = true;
+    try {
+      document.getElementById("action-result").textContent = await action();
+    } finally {
+      b.disabled = false;
+      refresh();
+    }
+  });
+  return b;
+}
+
+async function post(url) {
+  const response = await fetch(url, { method: "POST" });
+  const body = await response.json();
+  if (!response.ok) {
+    return "Failed: " + (body.error || response.status);
+  }
+  return body;
+}
+
+function drawChannels(channels) {
+  const body = document.querySelector("#channels tbody");
+  body.replaceChildren();
+  for (const channel of channels) {
+    const row = body.insertRow();
+    row.id = "channel-" + channel.id;
+    cell(row, channel.name);
+    cell(row, channel.on ? "on" : "off", channel.on ? "on" : "off");
+    cell(row, channel.delivered).className = "delivered";
+    cell(row, channel.failedAttempts).className = "failed";
+    cell(row, channel.queue < 0 ? "?" : channel.queue);
+    cell(row, channel.deadLetters < 0 ? "?" : channel.deadLetters, channel.deadLetters > 0 ? "dead-letters failing" : "dead-letters");
+    cell(row, when(channel.lastSuccess));
+    cell(row, channel.lastFailure ? when(channel.lastFailure) + " (" + channel.lastError + ")" : "");
+    const actions = document.createElement("span");
+    const replay = button("Replay dead letters", async () => {
+      const result = await post("/admin/dead-letters/replay?channel=" + channel.id);
+      return typeof result === "string" ? result : channel.name + ": " + result.replayed + " dead letter(s) replayed";
+    });
+    replay.className = "replay";
+    replay.disabled = !(channel.deadLetters > 0);
+    const test = button("Send test message", async () => {
+      const result = await post("/admin/test-message?channel=" + channel.id);
+      return typeof result === "string" ? result : channel.name + ": test message queued";
+    });
+    test.className = "test-message";
+    test.disabled = !channel.on;
+    actions.append(replay, test);
+    cell(row, actions);
+  }
+}
+
+function drawDeliveries(deliveries) {
+  const body = document.querySelector("#deliveries tbody");
+  body.replaceChildren();
+  for (const delivery of deliveries) {
+    const row = body.insertRow();
+    row.dataset.eventId = delivery.eventId;
+    cell(row, when(delivery.receivedAt));
+    cell(row, delivery.eventType);
+    cell(row, delivery.item);
+    cell(row, delivery.site);
+    const outcomes = document.createElement("span");
+    const channels = Object.entries(delivery.channels);
+    if (channels.length === 0) {
+      const pending = document.createElement("span");
+      pending.className = "pending";
+      pending.textContent = "waiting";
+      outcomes.append(pending);
+    }
+    for (const [channel, outcome] of channels) {
+      const badge = document.createElement("span");
+      badge.className = "outcome " + outcome.outcome;
+      badge.dataset.channel = channel;
+      badge.textContent = channel + ": " + outcome.outcome
+          + (outcome.attempts > 1 ? " after " + outcome.attempts + " attempts" : "")
+          + (outcome.outcome !== "delivered" && outcome.lastError ? " (" + outcome.lastError + ")" : "");
+      outcomes.append(badge);
+    }
+    cell(row, outcomes);
+  }
+}
+
+function drawRegistration(registration) {
+  const text = document.getElementById("registration");
+  const body = document.querySelector("#webhooks tbody");
+  body.replaceChildren();
+  if (!registration.on) {
+    text.textContent = "Registration is off (tableau.server-url is empty, or a setting it needs is missing).";
+    return;
+  }
+  text.textContent = registration.lastRun
+      ? "Last checked " + when(registration.lastRun) + ": "
+        + (registration.lastError ? "failed, " + registration.lastError : registration.lastResult)
+      : "Not checked yet.";
+  for (const webhook of registration.webhooks) {
+    const row = body.insertRow();
+    cell(row, webhook.name);
+    cell(row, webhook.event);
+    cell(row, webhook.enabled ? "enabled" : "disabled by Tableau: " + (webhook.statusChangeReason || "no reason given"),
+        webhook.enabled ? "on" : "failing");
+  }
+}
+
+async function refresh() {
+  try {
+    const [status, log] = await Promise.all([
+      fetch("/admin/status").then(response => response.json()),
+      fetch("/admin/deliveries?limit=" + LATEST).then(response => response.json())
+    ]);
+    drawChannels(status.channels);
+    document.getElementById("events-queue").textContent = status.eventsQueue < 0 ? "?" : status.eventsQueue;
+    drawDeliveries(log.deliveries);
+    drawRegistration(status.registration);
+    document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
+  } catch (error) {
+    document.getElementById("updated").textContent = "could not reach the relay: " + error;
+  }
+}
+
+refresh();
+setInterval(refresh, REFRESH_MILLIS);

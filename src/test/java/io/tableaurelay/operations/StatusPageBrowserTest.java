@@ -1,0 +1,133 @@
+package io.tableaurelay.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The status page in a real browser (Debian's headless Chromium through chromium-driver): a posted event shows up
+ * with each channel's outcome, and the replay button sends a dead letter again. Skipped where Chromium is not
+ * installed ({@code apt-get install chromium chromium-driver}; .ci/run installs them).
+ */
+class StatusPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private ChannelStandIn standIn;
+    private RunningRelay relay;
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: the status page browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(apt-get install chromium chromium-driver)");
+        standIn = new ChannelStandIn();
+        standIn.answerSlackWhenMentioned("Refused", aResponse().withStatus(400));
+        relay = RunningRelay.start(Map.of("slack.webhook-url", standIn.allChannels().get("slack.webhook-url"),
+                "slack.events", "*"));
+        profile = Files.createTempDirectory("chromium-profile");
+        browser = chromium(profile);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+
+    @Test
+    void aPostedEventShowsUpWithItsOutcomeAndTheReplayButtonSendsADeadLetterAgain() throws IOException {
+        relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Browser Fine"));
+        relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Browser Refused"));
+        await("the dead letter", WAIT, () -> relay.manage("/admin/dead-letters").body(),
+                body -> body.contains("Browser Refused"));
+
+        browser.get(relay.managementUrl("/status").toString());
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(page -> outcome("Browser Fine").equals("slack: delivered"));
+        wait.until(page -> outcome("Browser Refused").equals("slack: dead-lettered (HTTP 400)"));
+        WebElement slack = browser.findElement(By.id("channel-slack"));
+        assertEquals("on", slack.findElements(By.tagName("td")).get(1).getText());
+        wait.until(page -> cellText("channel-slack", "dead-letters").equals("1"));
+        assertEquals("1", cellText("channel-slack", "delivered"));
+        screenshot();
+
+        standIn.answerAllWithSuccess();
+        WebElement replay = browser.findElement(By.cssSelector("#channel-slack button.replay"));
+        assertTrue(replay.isEnabled());
+        replay.click();
+        wait.until(page -> page.findElement(By.id("action-result")).getText().equals("Slack: 1 dead letter(s) replayed"));
+        wait.until(page -> outcome("Browser Refused").startsWith("slack: delivered"));
+        assertTrue(Received.mentions(standIn.slack(), "Browser Refused"), "the replayed message reached Slack");
+    }
+
+    /** The outcome badges of the delivery log row about {@code item}, or "" while there is none. */
+    private String outcome(String item) {
+        return browser.findElements(By.cssSelector("#deliveries tbody tr")).stream()
+                .filter(row -> row.findElements(By.tagName("td")).get(2).getText().equals(item))
+                .map(row -> row.findElements(By.tagName("td")).get(4).getText())
+                .findFirst().orElse("");
+    }
+
+    private String cellText(String rowId, String cellClass) {
+        return browser.findElement(By.cssSelector("#" + rowId + " td." + cellClass.split(" ")[0])).getText();
+    }
+
+    /** The page as a person sees it, kept in the build directory (the README's picture is one of these). */
+    private void screenshot() throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(System.getProperty("relay.build.dir", "target"), "status-page.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriver chromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}
