@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +41,7 @@ class ChannelIndependenceTest {
     }
 
     private void startRelay(Map<String, String> changes) {
-        Map<String, String> settings = new HashMap<>(standIn.allChannels());
-        settings.putAll(changes);
-        relay = RunningRelay.start(settings);
+        relay = RunningRelay.start(standIn.allChannelsWith(changes));
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -46,9 +45,7 @@ class DeliveryRetryTest {
     }
 
     private void startRelay(Map<String, String> changes) {
-        Map<String, String> settings = new HashMap<>(standIn.allChannels());
-        settings.putAll(changes);
-        relay = RunningRelay.start(settings);
+        relay = RunningRelay.start(standIn.allChannelsWith(changes));
     }
 
     @Test

@@ -39,7 +39,7 @@ class SecretsTest {
     void noSecretIsPrintedOrAnsweredOnAnyPath() {
         List<String> answers = new ArrayList<>();
         try (ChannelStandIn standIn = new ChannelStandIn(); CapturedLog raw = CapturedLog.capture();
-                PrintedLog printed = PrintedLog.capture()) {
+                CapturedLog printed = CapturedLog.printed()) {
             Map<String, String> settings = new HashMap<>(standIn.allChannels());
             settings.put("webhook.secret", WEBHOOK_SECRET);
             settings.put("tableau.server-url", standIn.base() + "/tableau");

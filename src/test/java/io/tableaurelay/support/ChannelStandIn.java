@@ -118,6 +118,13 @@ public final class ChannelStandIn implements AutoCloseable {
         return settings;
     }
 
+    /** {@link #allChannels()} with some settings changed or added. */
+    public Map<String, String> allChannelsWith(Map<String, String> changes) {
+        Map<String, String> settings = allChannels();
+        settings.putAll(changes);
+        return settings;
+    }
+
     public String base() {
         return "http://127.0.0.1:" + server.port();
     }
