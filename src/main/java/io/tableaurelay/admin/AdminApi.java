@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.config.RouterSetup;
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.delivery.DeadLetters;
 import io.tableaurelay.operations.DeliveryLog;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /status}: the status page</li>
  * </ul>
  */
-public final class AdminApi implements StartupListener {
+public final class AdminApi extends RouterSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,30 +42,23 @@ public final class AdminApi implements StartupListener {
     private final DeliveryLog deliveryLog;
     private final StatusSummary status;
     private final AdminCredentials credentials;
-    private final int managementPort;
 
     public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status,
             Settings settings) {
+        super(Integer.parseInt(settings.get("camel.management.port")));
         this.deadLetters = deadLetters;
         this.deliveryLog = deliveryLog;
         this.status = status;
         this.credentials = AdminCredentials.from(settings);
-        this.managementPort = Integer.parseInt(settings.get("camel.management.port"));
     }
 
     @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // the management server's router exists once the context is fully started
+    protected void noServer() {
+        LOG.warn("No management server on port {}: the admin endpoints are not available", port());
     }
 
     @Override
-    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(managementPort));
-        if (router == null) {
-            LOG.warn("No management server on port {}: the admin endpoints are not available", managementPort);
-            return;
-        }
+    protected void setUp(CamelContext context, VertxPlatformHttpRouter router) {
         router.route("/admin/*").order(-1).handler(credentials);
         router.route("/status*").order(-1).handler(credentials);
         router.route(HttpMethod.GET, "/admin/dead-letters")
@@ -79,7 +72,7 @@ public final class AdminApi implements StartupListener {
         ProducerTemplate producer = context.createProducerTemplate();
         router.route(HttpMethod.POST, "/admin/test-message").blockingHandler(request -> testMessage(request, producer));
         StatusPage.serve(router);
-        LOG.info("Admin endpoints and status page on port {} (/admin/*, /status), {}", managementPort,
+        LOG.info("Admin endpoints and status page on port {} (/admin/*, /status), {}", port(),
                 credentials.isRequired() ? "behind admin.username and admin.password"
                         : "open to anyone who reaches the port: set admin.username and admin.password");
     }

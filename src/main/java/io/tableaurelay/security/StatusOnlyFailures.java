@@ -1,8 +1,8 @@
 package io.tableaurelay.security;
 
+import io.tableaurelay.config.RouterSetup;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
@@ -11,28 +11,18 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * router", so anyone could fill the log with errors. Real exceptions still reach Vert.x's own handling. Each
  * one is counted in {@link RejectedRequests}.
  */
-final class StatusOnlyFailures implements StartupListener {
+final class StatusOnlyFailures extends RouterSetup {
 
-    private final int port;
     private final RejectedRequests rejected;
 
     StatusOnlyFailures(int port, RejectedRequests rejected) {
-        this.port = port;
+        super(port);
         this.rejected = rejected;
     }
 
     @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // the HTTP server's router exists once the context is fully started
-    }
-
-    @Override
-    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router != null) {
-            router.route().failureHandler(this::answer);
-        }
+    protected void setUp(CamelContext context, VertxPlatformHttpRouter router) {
+        router.route().failureHandler(this::answer);
     }
 
     private void answer(RoutingContext request) {
