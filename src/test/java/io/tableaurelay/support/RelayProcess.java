@@ -22,20 +22,23 @@ public final class RelayProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private RelayProcess(Process process, int port) {
+    private RelayProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static RelayProcess start(Map<String, String> settings, Path log) {
         int port = RunningRelay.freePort();
+        int managementPort = RunningRelay.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Dcamel.server.host=127.0.0.1");
         command.add("-Dcamel.server.port=" + port);
-        command.add("-Dcamel.management.port=" + RunningRelay.freePort());
+        command.add("-Dcamel.management.port=" + managementPort);
         RunningRelay.testDefaults().forEach((name, value) -> command.add("-D" + name + "=" + value));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
@@ -47,31 +50,36 @@ public final class RelayProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .directory(new File(System.getProperty("user.dir")))
                     .start();
-            RelayProcess relay = new RelayProcess(process, port);
-            relay.awaitListening(log);
+            RelayProcess relay = new RelayProcess(process, port, managementPort);
+            relay.awaitReady(log);
             return relay;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void awaitListening(Path log) {
+    /** Waits for readiness, not just a listening port: the webhook route is added after the server starts. */
+    private void awaitReady(Path log) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("relay process exited; see " + log);
             }
             try {
-                HTTP.send(HttpRequest.newBuilder(webhookUrl()).GET().build(), HttpResponse.BodyHandlers.discarding());
-                return;
+                URI ready = URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready");
+                if (HTTP.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
             } catch (IOException e) {
-                ChannelStandIn.sleep(200);
+                // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            ChannelStandIn.sleep(200);
         }
-        throw new IllegalStateException("relay process did not listen within 60 s; see " + log);
+        throw new IllegalStateException("relay process was not ready within 60 s; see " + log);
     }
 
     public URI webhookUrl() {
