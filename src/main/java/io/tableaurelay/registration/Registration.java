@@ -73,7 +73,7 @@ public final class Registration {
         return new Registration("", settings, serverUrl, credentials, destination);
     }
 
-    private static TableauCredentials credentials(Settings settings) {
+    static TableauCredentials credentials(Settings settings) {
         if (settings.isSet("tableau.pat-name") && settings.isSet("tableau.pat-secret")) {
             return TableauCredentials.personalAccessToken(settings.get("tableau.pat-name"),
                     settings.get("tableau.pat-secret"));

@@ -6,13 +6,15 @@ import io.tableaurelay.channel.Channel;
 import io.tableaurelay.config.Settings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the registration settings, says in the startup log whether registration is on, and puts the beans
  * of the register route into the registry: {@code registration} (is it on?) and {@code webhookReconciler}
- * (one run). When it is on, it also schedules the runs.
+ * (one run). When it is on, it also schedules the runs. It also binds {@code itemLinks}, which dispatch asks
+ * for the link to an event's item in Tableau.
  */
 public class RegistrationConfiguration implements CamelConfiguration {
 
@@ -20,7 +22,9 @@ public class RegistrationConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        Registration registration = Registration.from(new Settings(context));
+        Settings settings = new Settings(context);
+        bindItemLinks(context, ItemLinks.from(settings, Clock.systemUTC()));
+        Registration registration = Registration.from(settings);
         RegistrationStatus status = new RegistrationStatus(Clock.systemUTC());
         context.getRegistry().bind("registration", registration);
         context.getRegistry().bind("registrationStatus", status);
@@ -42,5 +46,16 @@ public class RegistrationConfiguration implements CamelConfiguration {
         TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
         context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
                 () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class)), status));
+    }
+
+    private static void bindItemLinks(CamelContext context, ItemLinks links) {
+        LOG.info(links.describe());
+        context.getRegistry().bind("itemLinks", links);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                links.close();
+            }
+        });
     }
 }

@@ -21,14 +21,23 @@ final class TableauRestClient {
     static final String AUTH_HEADER = "X-Tableau-Auth";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String serverUrl;
     private final String apiBase;
+    private final Duration timeout;
 
     TableauRestClient(String serverUrl, String apiVersion) {
+        this(serverUrl, apiVersion, TIMEOUT);
+    }
+
+    TableauRestClient(String serverUrl, String apiVersion, Duration timeout) {
         this.serverUrl = serverUrl;
         this.apiBase = serverUrl + "/api/" + apiVersion;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT).build();
     }
 
     /**
@@ -40,7 +49,7 @@ final class TableauRestClient {
      */
     JsonNode send(String action, String method, String path, JsonNode body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase + path))
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")

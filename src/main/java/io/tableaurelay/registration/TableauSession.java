@@ -86,6 +86,13 @@ final class TableauSession implements AutoCloseable {
         return answer.path("webhookTestResult").path("status").asText("?");
     }
 
+    /** The web page address of a workbook or data source ({@code collection} "workbooks" or "datasources"). */
+    String webpageUrl(String collection, String luid) {
+        JsonNode answer = call("look up " + collection + " " + luid, "GET", "/" + collection + "/" + luid, null);
+        String singular = collection.substring(0, collection.length() - 1);
+        return answer.path(singular).path("webpageUrl").asText("");
+    }
+
     private JsonNode call(String action, String method, String sitePath, JsonNode body) {
         String path = "/sites/" + siteId + sitePath;
         try {

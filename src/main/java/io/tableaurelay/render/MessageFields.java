@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.tableaurelay.event.EventType;
 import io.tableaurelay.event.TableauEvent;
+import org.apache.camel.Header;
 
 /**
  * The values a message template can use ({@code $body.name}, {@code $body.headline}, ...), already escaped
@@ -21,23 +22,28 @@ public class MessageFields {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final String UNNAMED = "(unnamed)";
+    /** The header dispatch puts the item's page in Tableau into; empty or absent when there is none. */
+    private static final String ITEM_URL = "itemUrl";
 
-    /** For a Slack Block Kit JSON template: mrkdwn-escaped, then JSON-string-escaped. */
-    public Map<String, String> forSlack(TableauEvent event) {
-        return fields(event, text -> json(mrkdwn(text)));
+    /**
+     * For a Slack Block Kit JSON template: mrkdwn-escaped, then JSON-string-escaped. The link also loses any
+     * {@code |}, which would end the address in Slack's {@code <address|text>}.
+     */
+    public Map<String, String> forSlack(TableauEvent event, @Header(ITEM_URL) String itemUrl) {
+        return fields(event, orElse(itemUrl, "").replace("|", "%7C"), text -> json(mrkdwn(text)));
     }
 
     /** For a plain-text SMS template. */
-    public Map<String, String> forSms(TableauEvent event) {
-        return fields(event, UnaryOperator.identity());
+    public Map<String, String> forSms(TableauEvent event, @Header(ITEM_URL) String itemUrl) {
+        return fields(event, itemUrl, UnaryOperator.identity());
     }
 
     /** For a JSON template (IFTTT): JSON-string-escaped. */
-    public Map<String, String> forJson(TableauEvent event) {
-        return fields(event, MessageFields::json);
+    public Map<String, String> forJson(TableauEvent event, @Header(ITEM_URL) String itemUrl) {
+        return fields(event, itemUrl, MessageFields::json);
     }
 
-    private static Map<String, String> fields(TableauEvent event, UnaryOperator<String> escape) {
+    private static Map<String, String> fields(TableauEvent event, String link, UnaryOperator<String> escape) {
         String type = event.eventType();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("eventType", escape.apply(type));
@@ -48,6 +54,7 @@ public class MessageFields {
         fields.put("siteLuid", escape.apply(orElse(event.siteLuid(), "")));
         fields.put("resourceLuid", escape.apply(orElse(event.resourceLuid(), "")));
         fields.put("when", escape.apply(when(event)));
+        fields.put("link", escape.apply(orElse(link, "")));
         return fields;
     }
 

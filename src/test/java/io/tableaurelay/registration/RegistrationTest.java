@@ -419,6 +419,7 @@ class RegistrationTest {
         settings.put("tableau.test-after-change", "false");
         settings.put("tableau.reconcile-interval", "1h");
         settings.put("tableau.retry-delay", "30s");
+        settings.put("tableau.item-links", "false");
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }
