@@ -10,13 +10,14 @@ import io.tableaurelay.event.TableauEvent;
 
 /**
  * The most recent events ({@code delivery-log.size}, 1,000 by default) and what became of them on each channel,
- * newest received first. Kept in memory: it starts empty after a restart, and with several relay instances each knows
- * the events it received and the deliveries it made.
+ * newest received first. Each relay instance keeps its own, in memory and in {@link DeliveryLogFile}: with
+ * several instances each knows the events it received and the deliveries it made.
  */
 public class DeliveryLog {
 
     private final int size;
     private final LinkedHashMap<String, DeliveryRecord> records;
+    private long version;
 
     public DeliveryLog(int size) {
         if (size < 1) {
@@ -33,6 +34,7 @@ public class DeliveryLog {
 
     /** An event that the broker has stored; a duplicate of one already in the log changes nothing. */
     public synchronized void received(TableauEvent event) {
+        version++;
         records.putIfAbsent(event.id(), new DeliveryRecord(event.id(), event.receivedAt(), event.eventType(),
                 event.resourceName(), event.resource(), event.siteLuid(), Map.of()));
     }
@@ -46,6 +48,25 @@ public class DeliveryLog {
         DeliveryRecord record = records.getOrDefault(eventId,
                 new DeliveryRecord(eventId, receivedAt, eventType, null, null, null, Map.of()));
         records.put(eventId, record.withOutcome(channel, outcome));
+        version++;
+    }
+
+    /** Puts back records saved before a restart, oldest first, behind any recorded since. */
+    synchronized void restore(List<DeliveryRecord> oldestFirst) {
+        LinkedHashMap<String, DeliveryRecord> since = new LinkedHashMap<>(records);
+        records.clear();
+        oldestFirst.forEach(record -> records.put(record.eventId(), record));
+        records.putAll(since);
+        version++;
+    }
+
+    synchronized List<DeliveryRecord> oldestFirst() {
+        return new ArrayList<>(records.values());
+    }
+
+    /** Grows with every change, so that a saved copy can tell it is out of date. */
+    synchronized long version() {
+        return version;
     }
 
     /** Newest first; each filter may be null (any). */

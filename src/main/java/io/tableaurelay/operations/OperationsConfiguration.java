@@ -1,9 +1,12 @@
 package io.tableaurelay.operations;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,6 +25,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * What an operator sees: the Prometheus registry behind {@code /observe/metrics} (shared with the routes'
@@ -41,6 +45,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         RegistrationStatus registrationStatus = registry.lookupByNameAndType("registrationStatus", RegistrationStatus.class);
 
         DeliveryLog log = new DeliveryLog(Integer.parseInt(settings.get("delivery-log.size", "1000")));
+        keepAcrossRestarts(context, new DeliveryLogFile(Path.of(settings.get("relay.data-dir", "data")), log));
         Deliveries deliveries = new Deliveries(log, CHANNELS, meters, Clock.systemUTC());
         registry.bind("deliveries", deliveries);
         registry.bind("eventHeaders", new EventHeaders());
@@ -65,6 +70,20 @@ public class OperationsConfiguration implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void keepAcrossRestarts(CamelContext context, DeliveryLogFile file) {
+        file.load();
+        ScheduledExecutorService saver = context.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(file, "DeliveryLogFile");
+        saver.scheduleWithFixedDelay(file::saveIfChanged, DeliveryLogFile.SAVE_EVERY_SECONDS,
+                DeliveryLogFile.SAVE_EVERY_SECONDS, TimeUnit.SECONDS);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                file.saveIfChanged();
+            }
+        });
     }
 
     /** The registry that /observe/metrics serves: Camel's, when it made one already, else a new one for it. */
