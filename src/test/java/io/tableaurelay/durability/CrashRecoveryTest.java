@@ -2,7 +2,9 @@ package io.tableaurelay.durability;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,38 +21,75 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** kill -9 while events wait for a channel that is down: after a restart, every accepted event arrives. */
+/**
+ * The relay as a separate process, stopped while events wait for IFTTT or are being sent to it: by kill -9,
+ * or by SIGTERM as {@code docker stop} sends it. After a restart every accepted event arrives.
+ */
 class CrashRecoveryTest {
 
     private static final int EVENTS = 20;
 
-    @Test
-    void everyAcceptedEventIsDeliveredAfterAKill9AndARestart() throws Exception {
-        Path dataDir = Files.createTempDirectory("relay-crash");
-        Path log = Files.createTempFile("relay-crash", ".log");
-        int iftttPort = RunningRelay.freePort();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("relay.data-dir", dataDir.toString());
+    private final int iftttPort = RunningRelay.freePort();
+    private final Map<String, String> settings = new HashMap<>();
+    private Path log;
+
+    @BeforeEach
+    void settings() throws IOException {
+        log = Files.createTempFile("relay-crash", ".log");
+        settings.put("relay.data-dir", Files.createTempDirectory("relay-crash").toString());
         settings.put("ifttt.key", ChannelStandIn.IFTTT_KEY);
         settings.put("ifttt.base-url", "http://127.0.0.1:" + iftttPort + "/ifttt");
         settings.put("ifttt.events", "*");
+    }
 
-        List<String> names = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "crash-" + i).toList();
+    @Test
+    void everyAcceptedEventIsDeliveredAfterAKill9AndARestart() {
+        List<String> names = names("crash");
         RelayProcess first = RelayProcess.start(settings, log);
-        for (String name : names) {
-            assertEquals(200, first.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", name)), name);
-        }
+        postAll(first, names);
         first.kill();
 
         try (ChannelStandIn ifttt = new ChannelStandIn(iftttPort);
                 RelayProcess second = RelayProcess.start(settings, log)) {
-            Set<String> delivered = await("all " + EVENTS + " events at IFTTT", Duration.ofSeconds(60),
-                    () -> ifttt.delivered("/ifttt/.*").stream().map(Received::iftttName)
-                            .collect(Collectors.toCollection(TreeSet::new)),
-                    set -> set.size() == EVENTS);
-            assertEquals(new TreeSet<>(names), delivered);
+            assertEquals(new TreeSet<>(names), awaitAll(ifttt));
         }
+    }
+
+    @Test
+    void sigtermMidDeliveryFinishesTheSendInFlightAndLosesNothing() {
+        List<String> names = names("sigterm");
+        try (ChannelStandIn ifttt = new ChannelStandIn(iftttPort)) {
+            ifttt.answerIftttSlowly(500);
+            RelayProcess first = RelayProcess.start(settings, log);
+            postAll(first, names);
+            await("a send in flight", Duration.ofSeconds(30), ifttt::ifttt, requests -> !requests.isEmpty());
+            Duration exit = first.terminate(Duration.ofSeconds(50));
+            assertTrue(ifttt.ifttt().size() < EVENTS, "the relay stopped before it had sent everything");
+
+            try (RelayProcess second = RelayProcess.start(settings, log)) {
+                assertEquals(new TreeSet<>(names), awaitAll(ifttt));
+                assertEquals(EVENTS, ifttt.delivered("/ifttt/.*").size(), "each event sent once, in " + exit);
+            }
+        }
+    }
+
+    private static List<String> names(String prefix) {
+        return IntStream.rangeClosed(1, EVENTS).mapToObj(i -> prefix + "-" + i).toList();
+    }
+
+    private static void postAll(RelayProcess relay, List<String> names) {
+        for (String name : names) {
+            assertEquals(200, relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", name)), name);
+        }
+    }
+
+    private static Set<String> awaitAll(ChannelStandIn ifttt) {
+        return await("all " + EVENTS + " events at IFTTT", Duration.ofSeconds(60),
+                () -> ifttt.delivered("/ifttt/.*").stream().map(Received::iftttName)
+                        .collect(Collectors.toCollection(TreeSet::new)),
+                set -> set.size() == EVENTS);
     }
 }

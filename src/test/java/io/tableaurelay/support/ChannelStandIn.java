@@ -82,6 +82,12 @@ public final class ChannelStandIn implements AutoCloseable {
                 .willSetStateTo("answered-429"));
     }
 
+    /** IFTTT takes {@code millis} to answer each request, then succeeds. */
+    public void answerIftttSlowly(int millis) {
+        server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(millis).withBody("Congratulations! You've fired the event")));
+    }
+
     /** The requests to paths matching {@code pathRegex} that the stand-in answered with 2xx. */
     public List<LoggedRequest> delivered(String pathRegex) {
         return server.getAllServeEvents().stream()

@@ -100,6 +100,22 @@ public final class RelayProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as {@code docker stop} sends it; returns how long the relay took to exit. */
+    public Duration terminate(Duration patience) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new AssertionError("the relay did not exit within " + patience.toSeconds() + " s of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** SIGKILL: no shutdown hook, no chance to finish anything. */
     public void kill() {
         process.destroyForcibly();
