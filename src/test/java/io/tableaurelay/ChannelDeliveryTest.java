@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +45,11 @@ class ChannelDeliveryTest {
     @BeforeAll
     static void start() {
         standIn = new ChannelStandIn();
-        Map<String, String> settings = new HashMap<>(standIn.allChannels());
-        settings.put("slack.events", "*Failed, *Deleted");
-        settings.put("twilio.events", "*RefreshFailed");
-        settings.put("ifttt.events", "Workbook*");
-        settings.put("twilio.to", RECIPIENT_1 + ", " + RECIPIENT_2);
-        relay = RunningRelay.start(settings);
+        relay = RunningRelay.start(standIn.allChannelsWith(Map.of(
+                "slack.events", "*Failed, *Deleted",
+                "twilio.events", "*RefreshFailed",
+                "ifttt.events", "Workbook*",
+                "twilio.to", RECIPIENT_1 + ", " + RECIPIENT_2)));
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,9 @@ class HostileRequestsTest {
     @BeforeAll
     static void start() {
         standIn = new ChannelStandIn();
-        Map<String, String> settings = new HashMap<>(standIn.allChannels());
-        settings.put("webhook.secret", SECRET);
-        settings.put("webhook.allowed-sites", Events.SITE);
-        relay = RunningRelay.start(settings);
+        relay = RunningRelay.start(standIn.allChannelsWith(Map.of(
+                "webhook.secret", SECRET,
+                "webhook.allowed-sites", Events.SITE)));
     }
 
     @AfterAll
