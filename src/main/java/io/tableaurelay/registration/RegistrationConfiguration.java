@@ -23,7 +23,7 @@ public class RegistrationConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Settings settings = new Settings(context);
-        bindItemLinks(context, ItemLinks.from(settings, Clock.systemUTC()));
+        bindItemLinks(context, ItemLinks.from(settings, Clock.systemUTC()), settings.isSet("tableau.server-url"));
         Registration registration = Registration.from(settings);
         RegistrationStatus status = new RegistrationStatus(Clock.systemUTC());
         context.getRegistry().bind("registration", registration);
@@ -48,8 +48,11 @@ public class RegistrationConfiguration implements CamelConfiguration {
                 () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class)), status));
     }
 
-    private static void bindItemLinks(CamelContext context, ItemLinks links) {
-        LOG.info(links.describe());
+    /** Says whether messages link to Tableau, unless Tableau is not set up at all (registration says that). */
+    private static void bindItemLinks(CamelContext context, ItemLinks links, boolean tableauSetUp) {
+        if (tableauSetUp) {
+            LOG.info(links.describe());
+        }
         context.getRegistry().bind("itemLinks", links);
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
