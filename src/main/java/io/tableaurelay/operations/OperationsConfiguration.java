@@ -16,6 +16,7 @@ import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.QueueDepths;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.config.Settings;
+import io.tableaurelay.config.WhenStopped;
 import io.tableaurelay.delivery.DeadLetters;
 import io.tableaurelay.event.EventHeaders;
 import io.tableaurelay.registration.Registration;
@@ -25,7 +26,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * What an operator sees: the Prometheus registry behind {@code /observe/metrics} (shared with the routes'
@@ -78,12 +78,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                 .newSingleThreadScheduledExecutor(file, "DeliveryLogFile");
         saver.scheduleWithFixedDelay(file::saveIfChanged, DeliveryLogFile.SAVE_EVERY_SECONDS,
                 DeliveryLogFile.SAVE_EVERY_SECONDS, TimeUnit.SECONDS);
-        context.addLifecycleStrategy(new LifecycleStrategySupport() {
-            @Override
-            public void onContextStopped(CamelContext stopped) {
-                file.saveIfChanged();
-            }
-        });
+        WhenStopped.run(context, file::saveIfChanged);
     }
 
     /** The registry that /observe/metrics serves: Camel's, when it made one already, else a new one for it. */

@@ -4,9 +4,9 @@ import java.time.Clock;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.config.Settings;
+import io.tableaurelay.config.WhenStopped;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +54,6 @@ public class RegistrationConfiguration implements CamelConfiguration {
             LOG.info(links.describe());
         }
         context.getRegistry().bind("itemLinks", links);
-        context.addLifecycleStrategy(new LifecycleStrategySupport() {
-            @Override
-            public void onContextStopped(CamelContext stopped) {
-                links.close();
-            }
-        });
+        WhenStopped.run(context, links::close);
     }
 }
