@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The relay as a separate process (java io.tableaurelay.RelayApplication, from the repository root, settings
@@ -103,15 +104,8 @@ public final class RelayProcess implements AutoCloseable {
     /** SIGTERM, as {@code docker stop} sends it; returns how long the relay took to exit. */
     public Duration terminate(Duration patience) {
         long start = System.nanoTime();
-        process.destroy();
-        try {
-            if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                kill();
-                throw new AssertionError("the relay did not exit within " + patience.toSeconds() + " s of SIGTERM");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!exitsAfterSigterm(patience)) {
+            throw new AssertionError("the relay did not exit within " + patience.toSeconds() + " s of SIGTERM");
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -129,15 +123,21 @@ public final class RelayProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kill();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
-            }
+            exitsAfterSigterm(Duration.ofSeconds(20));
         }
+    }
+
+    /** Sends SIGTERM and waits; a relay still running after {@code patience} is killed. */
+    private boolean exitsAfterSigterm(Duration patience) {
+        process.destroy();
+        try {
+            if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        return false;
     }
 }
