@@ -149,6 +149,9 @@ class ChannelDeliveryTest {
 
         assertEquals("/ifttt/trigger/WorkbookCreated/with/key/" + ChannelStandIn.IFTTT_KEY, request.getUrl());
         assertTrue(request.getHeader("Content-Type").startsWith("application/json"));
+        for (String internal : List.of("eventId", "eventType", "resource", "resourceLuid", "itemUrl", "iftttEvent")) {
+            assertFalse(request.containsHeader(internal), "the relay's own header reached IFTTT: " + internal);
+        }
         JsonNode values = Received.json(request);
         assertEquals("Sales \"Q4\"", values.path("value1").asText());
         assertEquals("WorkbookCreated", values.path("value2").asText());
