@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The web page in Tableau of the workbook or data source an event is about, for the link in a message. Tableau's
  * events carry only the item's LUID, so the page address ({@code webpageUrl}) is asked of the REST API, with the
  * tableau.* sign-in settings, in a session kept open between events, and remembered per item. An event about
- * anything else, or about a deleted item, has no link; so does every event while Tableau cannot be asked, and
- * then for a minute, so that a Tableau outage never slows delivery down by more than one call.
+ * anything else, or about a deleted item, has no link; so does every event about an item not looked up yet while
+ * Tableau cannot answer, and for a minute after, so that a Tableau outage costs delivery one failed call a minute.
  */
 public final class ItemLinks {
 
@@ -91,17 +91,19 @@ public final class ItemLinks {
     public synchronized String find(@Header("eventType") String eventType, @Header("resource") String resource,
             @Header("resourceLuid") String resourceLuid) {
         Optional<String> collection = collection(eventType, resource);
-        if (!isOn() || collection.isEmpty() || resourceLuid == null || !LUID.matcher(resourceLuid).matches()
-                || clock.instant().isBefore(pausedUntil)) {
+        if (!isOn() || collection.isEmpty() || resourceLuid == null || !LUID.matcher(resourceLuid).matches()) {
             return "";
         }
         String item = collection.get() + "/" + resourceLuid;
         String link = remembered.get(item);
-        if (link == null) {
-            link = ask(collection.get(), resourceLuid);
-            if (link == null) {
-                return "";
-            }
+        if (link != null) {
+            return link;
+        }
+        if (clock.instant().isBefore(pausedUntil)) {
+            return "";
+        }
+        link = ask(collection.get(), resourceLuid);
+        if (!link.isEmpty()) {
             remembered.put(item, link);
         }
         return link;
@@ -121,28 +123,25 @@ public final class ItemLinks {
         return Optional.empty();
     }
 
-    /** The page Tableau names; "" when the item is gone or hidden; null when Tableau could not answer. */
+    /**
+     * The page Tableau names, or "": the item is gone or hidden (asked again next time: a new item may not be
+     * visible yet), or Tableau could not answer (not asked again for a while).
+     */
     private String ask(String collection, String luid) {
         try {
             if (session == null) {
                 session = TableauSession.signIn(client, credentials, site);
             }
-        } catch (TableauException e) {
-            return pause(e);
-        }
-        try {
             return webPage(session.webpageUrl(collection, luid));
         } catch (TableauException e) {
-            return e.status() == 403 || e.status() == 404 ? "" : pause(e);
+            if (session != null && (e.status() == 403 || e.status() == 404)) {
+                return "";
+            }
+            pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
+            LOG.warn("Messages go out without links to Tableau for {} s: {}", PAUSE_AFTER_FAILURE.toSeconds(),
+                    e.getMessage());
+            return "";
         }
-    }
-
-    private String pause(TableauException e) {
-        session = null;
-        pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
-        LOG.warn("Messages go out without links to Tableau for {} s: {}", PAUSE_AFTER_FAILURE.toSeconds(),
-                e.getMessage());
-        return null;
     }
 
     private static String webPage(String url) {

@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,20 +64,31 @@ final class TableauRestClient {
         if (token != null) {
             request.header(AUTH_HEADER, token);
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw TableauException.unreachable(serverUrl, action, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TableauException.unreachable(serverUrl, action, e);
-        }
+        HttpResponse<String> response = answer(action, request.build());
         JsonNode answer = parse(response.body());
         if (response.statusCode() >= 300) {
             throw TableauException.answered(action, response.statusCode(), answer);
         }
         return answer;
+    }
+
+    /** The whole answer, body included, within the timeout: a server that stalls mid-answer is given up on too. */
+    private HttpResponse<String> answer(String action, HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw TableauException.unreachable(serverUrl, action,
+                    e.getCause() instanceof Exception cause ? cause : e);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw TableauException.unreachable(serverUrl, action,
+                    new IOException("no answer within " + timeout.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw TableauException.unreachable(serverUrl, action, e);
+        }
     }
 
     private static JsonNode parse(String body) {

@@ -66,9 +66,7 @@ class ItemLinkTest {
 
     @Test
     void slackMessageLinksTheItemToItsPageInTableau() {
-        tableau.server.stubFor(get(urlEqualTo(WORKBOOK)).withHeader(AUTH, equalTo(TOKEN))
-                .willReturn(json(200, "{\"workbook\": {\"id\": \"" + LUID + "\", \"name\": \"Sales\", "
-                        + "\"webpageUrl\": \"" + WORKBOOK_PAGE + "\"}}")));
+        answersWorkbookPage();
         tableau.server.stubFor(get(urlEqualTo(DATASOURCE)).withHeader(AUTH, equalTo(TOKEN))
                 .willReturn(json(200, "{\"datasource\": {\"id\": \"" + LUID + "\", \"name\": \"Superstore\", "
                         + "\"webpageUrl\": \"" + DATASOURCE_PAGE + "\"}}")));
@@ -93,21 +91,50 @@ class ItemLinkTest {
     }
 
     @Test
-    void whenTableauFailsMessagesGoOutWithoutLinkAndTableauIsLeftAloneForAWhile() {
-        tableau.server.stubFor(get(urlPathMatching(API + "/sites/.*")).willReturn(error(500, "500000", "Oops")));
+    void whenTableauFailsNewItemsGoOutWithoutLinkKnownOnesKeepTheirsAndTableauIsLeftAloneForAWhile() {
+        answersWorkbookPage();
 
         try (RunningRelay relay = start()) {
             post(relay, "WorkbookRefreshFailed", "EXTRACTS", "Sales");
+            tableau.server.stubFor(get(urlPathMatching(API + "/sites/.*")).atPriority(1)
+                    .willReturn(error(500, "500000", "Oops")));
             post(relay, "DatasourceRefreshFailed", "EXTRACTS", "Superstore");
+            post(relay, "WorkbookRefreshFailed", "EXTRACTS", "Sales again");
+            post(relay, "DatasourceUpdated", "DATASOURCE", "Superstore again");
             List<LoggedRequest> messages = channels.slack();
 
-            assertEquals("*Sales*", itemLine(messages, "Sales"));
+            assertEquals("<" + WORKBOOK_PAGE + "|*Sales*>", itemLine(messages, "Sales"));
             assertEquals("*Superstore*", itemLine(messages, "Superstore"));
+            assertEquals("<" + WORKBOOK_PAGE + "|*Sales again*>", itemLine(messages, "Sales again"), "remembered");
+            assertEquals("*Superstore again*", itemLine(messages, "Superstore again"), "not asked for a minute");
         }
-        tableau.server.verify(1, getRequestedFor(urlPathMatching(API + "/sites/.*")));
+        tableau.server.verify(1, getRequestedFor(urlEqualTo(WORKBOOK)));
+        tableau.server.verify(1, getRequestedFor(urlEqualTo(DATASOURCE)));
         assertTrue(log.contains("WARN Messages go out without links to Tableau for 60 s: Tableau answered HTTP 500 "
-                + "to look up workbooks " + LUID + ": error 500000 (Oops)"), String.join("\n", log.lines()));
+                + "to look up datasources " + LUID + ": error 500000 (Oops)"), String.join("\n", log.lines()));
         log.lines().forEach(line -> assertFalse(line.contains(PAT_SECRET) || line.contains(TOKEN), line));
+    }
+
+    @Test
+    void anItemTableauDoesNotShowHasNoLinkAndIsAskedAboutAgain() {
+        tableau.server.stubFor(get(urlEqualTo(DATASOURCE)).willReturn(error(404, "404004", "Not Found")));
+
+        try (RunningRelay relay = start()) {
+            post(relay, "DatasourceCreated", "DATASOURCE", "Brand new");
+            post(relay, "DatasourceRefreshFailed", "EXTRACTS", "Brand new again");
+            List<LoggedRequest> messages = channels.slack();
+
+            assertEquals("*Brand new*", itemLine(messages, "Brand new"));
+            assertEquals("*Brand new again*", itemLine(messages, "Brand new again"));
+        }
+        tableau.server.verify(2, getRequestedFor(urlEqualTo(DATASOURCE)));
+        assertFalse(log.contains("WARN Messages go out without links"), "not a failure of Tableau");
+    }
+
+    private void answersWorkbookPage() {
+        tableau.server.stubFor(get(urlEqualTo(WORKBOOK)).withHeader(AUTH, equalTo(TOKEN))
+                .willReturn(json(200, "{\"workbook\": {\"id\": \"" + LUID + "\", \"name\": \"Sales\", "
+                        + "\"webpageUrl\": \"" + WORKBOOK_PAGE + "\"}}")));
     }
 
     private RunningRelay start() {
