@@ -48,9 +48,10 @@ class CrashRecoveryTest {
     @Test
     void everyAcceptedEventIsDeliveredAfterAKill9AndARestart() {
         List<String> names = names("crash");
-        RelayProcess first = RelayProcess.start(settings, log);
-        postAll(first, names);
-        first.kill();
+        try (RelayProcess first = RelayProcess.start(settings, log)) {
+            postAll(first, names);
+            first.kill();
+        }
 
         try (ChannelStandIn ifttt = new ChannelStandIn(iftttPort);
                 RelayProcess second = RelayProcess.start(settings, log)) {
@@ -61,12 +62,15 @@ class CrashRecoveryTest {
     @Test
     void sigtermMidDeliveryFinishesTheSendInFlightAndLosesNothing() {
         List<String> names = names("sigterm");
+        settings.put("camel.main.shutdown-timeout", "45");
         try (ChannelStandIn ifttt = new ChannelStandIn(iftttPort)) {
             ifttt.answerIftttSlowly(500);
-            RelayProcess first = RelayProcess.start(settings, log);
-            postAll(first, names);
-            await("a send in flight", Duration.ofSeconds(30), ifttt::ifttt, requests -> !requests.isEmpty());
-            Duration exit = first.terminate(Duration.ofSeconds(50));
+            Duration exit;
+            try (RelayProcess first = RelayProcess.start(settings, log)) {
+                postAll(first, names);
+                await("a send in flight", Duration.ofSeconds(30), ifttt::ifttt, requests -> !requests.isEmpty());
+                exit = first.terminate(Duration.ofSeconds(50));
+            }
             assertTrue(ifttt.ifttt().size() < EVENTS, "the relay stopped before it had sent everything");
 
             try (RelayProcess second = RelayProcess.start(settings, log)) {
