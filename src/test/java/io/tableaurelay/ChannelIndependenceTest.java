@@ -18,25 +18,25 @@ import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One channel failing or hanging never stops or delays another channel's message. */
 class ChannelIndependenceTest {
 
-    private ChannelStandIn standIn;
+    @RegisterExtension
+    final ChannelStandIn standIn = new ChannelStandIn();
     private RunningRelay relay;
 
     private CapturedLog log;
 
     @BeforeEach
     void start() {
-        standIn = new ChannelStandIn();
         log = CapturedLog.capture();
     }
 
     @AfterEach
     void stop() {
         relay.close();
-        standIn.close();
         log.close();
     }
 

@@ -15,26 +15,16 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which settings turn a channel on, and the channels' optional settings. */
 class ChannelSettingsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ChannelStandIn standIn;
-
-    @BeforeEach
-    void start() {
-        standIn = new ChannelStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.close();
-    }
+    @RegisterExtension
+    final ChannelStandIn standIn = new ChannelStandIn();
 
     @Test
     void withNoSettingsEveryChannelIsOffAndEventsAreStillAccepted() {

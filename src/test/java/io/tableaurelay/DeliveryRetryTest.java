@@ -20,28 +20,23 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failed sends are retried with backoff, parked in dead-letter queues, and replayed on request. */
 class DeliveryRetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private ChannelStandIn standIn;
+    @RegisterExtension
+    final ChannelStandIn standIn = new ChannelStandIn();
     private RunningRelay relay;
-
-    @BeforeEach
-    void start() {
-        standIn = new ChannelStandIn();
-    }
 
     @AfterEach
     void stop() {
         if (relay != null) {
             relay.close();
         }
-        standIn.close();
     }
 
     private void startRelay(Map<String, String> changes) {

@@ -30,6 +30,7 @@ import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The link to the item in Tableau in Slack messages: looked up through a WireMock stand-in of Tableau's REST
@@ -44,14 +45,14 @@ class ItemLinkTest {
     private static final String WORKBOOK_PAGE = "https://tableau.example.com/#/site/marketing/workbooks/1234";
     private static final String DATASOURCE_PAGE = "https://tableau.example.com/#/site/marketing/datasources/56";
 
+    @RegisterExtension
+    final ChannelStandIn channels = new ChannelStandIn();
     private TableauStandIn tableau;
-    private ChannelStandIn channels;
     private CapturedLog log;
 
     @BeforeEach
     void standIns() {
         tableau = new TableauStandIn();
-        channels = new ChannelStandIn();
         log = CapturedLog.capture();
         tableau.signInGives("marketing", TOKEN);
         tableau.signOutAccepted(TOKEN);
@@ -60,7 +61,6 @@ class ItemLinkTest {
     @AfterEach
     void close() {
         log.close();
-        channels.close();
         tableau.close();
     }
 

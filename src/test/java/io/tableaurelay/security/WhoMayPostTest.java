@@ -17,26 +17,16 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** webhook.allowed-ips with webhook.trusted-proxies, the rate limit, the refusal counts and the startup warning. */
 class WhoMayPostTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private ChannelStandIn standIn;
-
-    @BeforeEach
-    void standIn() {
-        standIn = new ChannelStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.close();
-    }
+    @RegisterExtension
+    final ChannelStandIn standIn = new ChannelStandIn();
 
     @Test
     void onlyAllowedAddressesMayPostAndOnlyTrustedProxiesAreBelieved() {

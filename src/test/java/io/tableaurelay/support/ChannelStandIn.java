@@ -20,12 +20,16 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One WireMock server on 127.0.0.1 standing in for Slack (incoming webhook and chat.postMessage), Twilio
- * and IFTTT, with the relay settings that point each channel at it.
+ * and IFTTT, with the relay settings that point each channel at it. A test class that wants a fresh one per test
+ * declares {@code @RegisterExtension final ChannelStandIn standIn = new ChannelStandIn();}: it is closed after
+ * each test, after the class's own {@code @AfterEach} methods (which stop the relay first).
  */
-public final class ChannelStandIn implements AutoCloseable {
+public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
 
     public static final String SLACK_HOOK = "/slack/hook/T000/B000/XXXX";
     public static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
@@ -181,6 +185,11 @@ public final class ChannelStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
