@@ -2,10 +2,12 @@ package io.tableaurelay;
 
 import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.config.RelayConfiguration;
+import io.tableaurelay.config.RootCause;
 import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
 import org.apache.camel.main.Main;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the relay: settings from ./application.properties (overridable by environment variables and -D
@@ -19,10 +21,17 @@ public final class RelayApplication {
     private RelayApplication() {
     }
 
+    /** Runs the relay until it is stopped; a relay that cannot start says why in one line and exits with 1. */
     public static void main(String[] args) throws Exception {
         Main main = create();
-        main.run(args);
+        try {
+            main.run(args);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(RelayApplication.class).error("The relay could not start: {}", RootCause.of(e).getMessage());
+            System.exit(1);
+        }
     }
+
 
     public static Main create() {
         Main main = new Main();

@@ -32,6 +32,9 @@ class ChannelSettingsTest {
             assertNull(relay.context().getRoute("slack"));
             assertNull(relay.context().getRoute("sms"));
             assertNull(relay.context().getRoute("ifttt"));
+            assertNull(relay.context().getRoute("teams"));
+            assertNull(relay.context().getRoute("email"));
+            assertNull(relay.context().getRoute("forward"));
             assertNotNull(relay.context().getRoute("receive"));
 
             assertEquals(200, relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Nobody")).statusCode());

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.config.RouterSetup;
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.delivery.DeadLetters;
@@ -41,14 +42,16 @@ public final class AdminApi extends RouterSetup {
     private final DeadLetters deadLetters;
     private final DeliveryLog deliveryLog;
     private final StatusSummary status;
+    private final Channels channels;
     private final AdminCredentials credentials;
 
-    public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status,
+    public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status, Channels channels,
             Settings settings) {
         super(Integer.parseInt(settings.get("camel.management.port")));
         this.deadLetters = deadLetters;
         this.deliveryLog = deliveryLog;
         this.status = status;
+        this.channels = channels;
         this.credentials = AdminCredentials.from(settings);
     }
 
@@ -92,8 +95,9 @@ public final class AdminApi extends RouterSetup {
 
     private void testMessage(RoutingContext request, ProducerTemplate producer) {
         String channel = request.queryParams().get("channel");
-        if (!status.isOn(channel)) {
-            reply(request, 400, Map.of("error", "channel must be one that is on, of " + status.channelIds()));
+        if (!channels.isOn(channel)) {
+            reply(request, 400, Map.of("error", "channel must be one that is on, of "
+                    + channels.on().stream().map(on -> on.id()).toList()));
             return;
         }
         Exchange sent = producer.send("direct:test-message", exchange -> exchange.getIn().setHeader("channel", channel));
@@ -108,12 +112,12 @@ public final class AdminApi extends RouterSetup {
     /** Runs {@code action} on the channel named by the {@code channel} parameter, or on all channels. */
     private void answer(RoutingContext request, Function<List<String>, Object> action) {
         String channel = request.queryParams().get("channel");
-        if (channel != null && !deadLetters.channels().contains(channel)) {
-            reply(request, 400, Map.of("error", "channel must be one of " + deadLetters.channels()));
+        if (channel != null && channels.get(channel) == null) {
+            reply(request, 400, Map.of("error", "channel must be one of " + channels.ids()));
             return;
         }
         try {
-            reply(request, 200, action.apply(channel == null ? deadLetters.channels() : List.of(channel)));
+            reply(request, 200, action.apply(channel == null ? channels.ids() : List.of(channel)));
         } catch (RuntimeException e) {
             LOG.error("Admin request {} failed", request.normalizedPath(), e);
             reply(request, 503, Map.of("error", "the broker could not be reached"));

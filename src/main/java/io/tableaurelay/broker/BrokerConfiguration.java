@@ -1,12 +1,8 @@
 package io.tableaurelay.broker;
 
 import java.nio.file.Path;
-import java.util.List;
-
-import java.util.stream.Stream;
 
 import io.tableaurelay.config.Settings;
-import io.tableaurelay.delivery.DeadLetters;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -27,11 +23,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class BrokerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
-    /** The channel routes' ids, which are also their queues' names. */
-    private static final List<String> CHANNEL_QUEUES = List.of("slack", "sms", "ifttt");
-    /** Every queue the relay uses: events, the channels', the channels' dead letters. */
-    private static final List<String> ALL_QUEUES = Stream.concat(Stream.of("events"),
-            Stream.concat(CHANNEL_QUEUES.stream(), CHANNEL_QUEUES.stream().map(channel -> "DLQ." + channel))).toList();
+    /** The registry name of the broker's shared connection, for the operations that look into the queues. */
+    public static final String CONNECTIONS = "brokerConnections";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -64,9 +57,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
         closeAfterCamel(context, shared, broker);
-
-        registry.bind("deadLetters", new DeadLetters(shared, CHANNEL_QUEUES));
-        registry.bind("queueDepths", new QueueDepths(shared, ALL_QUEUES));
+        registry.bind(CONNECTIONS, shared);
     }
 
     private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {

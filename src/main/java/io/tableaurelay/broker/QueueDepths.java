@@ -3,6 +3,7 @@ package io.tableaurelay.broker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -27,18 +28,14 @@ public class QueueDepths {
     private static final long KEEP_MILLIS = 1000;
 
     private final ConnectionFactory connectionFactory;
-    private final List<String> queues;
+    private final Supplier<List<String>> queues;
     private Map<String, Long> last = Map.of();
     private long lastAt;
 
-    QueueDepths(ConnectionFactory connectionFactory, List<String> queues) {
+    /** @param queues the queues to count: the events queue, each channel's queue and each dead-letter queue */
+    public QueueDepths(ConnectionFactory connectionFactory, Supplier<List<String>> queues) {
         this.connectionFactory = connectionFactory;
         this.queues = queues;
-    }
-
-    /** The queues counted: the events queue, each channel's queue and each dead-letter queue. */
-    public List<String> queues() {
-        return queues;
     }
 
     /** Messages in the queue, -1 when the broker cannot be asked. A queue not yet created has 0. */
@@ -62,7 +59,7 @@ public class QueueDepths {
             TemporaryQueue replies = session.createTemporaryQueue();
             try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
                     MessageConsumer consumer = session.createConsumer(replies)) {
-                for (String queue : queues) {
+                for (String queue : queues.get()) {
                     depths.put(queue, messageCount(session, producer, consumer, replies, queue));
                 }
             } finally {

@@ -1,41 +1,33 @@
 package io.tableaurelay.channel;
 
-import org.apache.camel.Header;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One way out of the relay (Slack, SMS, IFTTT): whether it is on, why not when it is off, and which events
- * it wants. Routes ask it through {@link #accepts(String)} and {@link #isOn()}.
+ * One way out of the relay, as its route file declares it (routes/slack.yaml, ...): its id (the route's id, its
+ * queue's name and its metrics label), the settings that turn it on, which events it takes, and the parameters
+ * the shared channel template gives it. Routes ask it through {@link Channels}.
+ *
+ * @param file            the route file that declares it
+ * @param missingSettings what to set to turn the channel on, or "" when it is on
+ * @param recipients      one message per recipient (SMS), or empty: one message per event
+ * @param parameters      the channel's template parameters, settings resolved
  */
-public final class Channel {
-
-    private final String name;
-    private final EventFilter filter;
-    private final String missingSettings;
-
-    /**
-     * @param missingSettings what to set to turn the channel on, or "" when it is on
-     */
-    public Channel(String name, EventFilter filter, String missingSettings) {
-        this.name = name;
-        this.filter = filter;
-        this.missingSettings = missingSettings;
-    }
-
-    public String name() {
-        return name;
-    }
+public record Channel(String id, String name, String file, ChannelFilter filter, String missingSettings,
+        List<String> recipients, Map<String, String> parameters) {
 
     public boolean isOn() {
         return missingSettings.isEmpty();
     }
 
-    /** Whether this channel is on and wants the event; routes pass the {@code eventType} header. */
-    public boolean accepts(@Header("eventType") String eventType) {
-        return isOn() && filter.matches(eventType);
+    /** Whether this channel is on and wants the event. */
+    public boolean accepts(EventFacts event) {
+        return isOn() && filter.accepts(event);
     }
 
-    public EventFilter filter() {
-        return filter;
+    /** A template parameter of the channel, settings resolved; "" when it has none. */
+    public String parameter(String name) {
+        return parameters.getOrDefault(name, "");
     }
 
     /** One line for the startup log. */

@@ -1,57 +1,52 @@
 package io.tableaurelay.config;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.twilio.http.TwilioRestClient;
-import io.tableaurelay.channel.Channel;
-import io.tableaurelay.channel.EventFilter;
-import io.tableaurelay.event.TableauEventParser;
+import io.tableaurelay.channel.Channels;
+import io.tableaurelay.delivery.HttpRequests;
+import io.tableaurelay.delivery.OutgoingHeaders;
 import io.tableaurelay.delivery.RetryPolicy;
+import io.tableaurelay.event.TableauEventParser;
 import io.tableaurelay.render.MessageFields;
 import io.tableaurelay.render.SlackMessages;
 import io.tableaurelay.render.SmsSegment;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
-import org.apache.camel.component.slack.SlackComponent;
 import org.apache.camel.component.twilio.TwilioComponent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * Reads the settings once at startup, decides which channels are on, gives the Slack and Twilio
- * components their credentials and puts the beans that the routes use into the registry.
+ * Reads the settings once at startup and puts into the registry what the routes use: the channels (learned from
+ * the channel files as Camel reads them), the message and retry helpers, and the components the channels send
+ * through, with the Twilio account when it is set.
  */
 public class RelayConfiguration implements CamelConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RelayConfiguration.class);
 
     @Override
     public void configure(CamelContext context) {
         Settings settings = new Settings(context);
-        Channel slack = slackChannel(settings);
-        Channel sms = smsChannel(settings);
-        Channel ifttt = iftttChannel(settings);
-
-        if (slack.isOn()) {
-            configureSlack(context, settings);
-        }
-        if (sms.isOn()) {
+        Channels channels = new Channels(settings);
+        context.addComponent("slack", new SlackComponentWithFailures());
+        if (settings.isSet("twilio.account-sid") && settings.isSet("twilio.auth-token")) {
             configureTwilio(context, settings);
         }
-        Stream.of(slack, sms, ifttt).forEach(channel -> LOG.info(channel.describe()));
+        for (String scheme : List.of("http", "https")) {
+            configureHttp(context.getComponent(scheme, HttpComponent.class));
+        }
         bindWebhookServerPort(context, settings);
 
         var registry = context.getRegistry();
-        registry.bind("slackChannel", slack);
-        registry.bind("smsChannel", sms);
-        registry.bind("iftttChannel", ifttt);
+        registry.bind("channels", channels);
         registry.bind("eventParser", new TableauEventParser());
         registry.bind("messageFields", new MessageFields());
         registry.bind("slackMessages", new SlackMessages());
         registry.bind("smsSegment", new SmsSegment());
+        registry.bind("httpRequests", new HttpRequests(channels));
+        registry.bind("mailHeaders", new OutgoingHeaders("Subject"));
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(settings.get("delivery.max-attempts")),
                 Long.parseLong(settings.get("delivery.initial-delay-ms")),
@@ -74,41 +69,17 @@ public class RelayConfiguration implements CamelConfiguration {
         context.getComponent("platform-http", PlatformHttpComponent.class).setEngine(engine);
     }
 
-    static Channel slackChannel(Settings settings) {
-        String missing = "";
-        if (!settings.isSet("slack.webhook-url")) {
-            if (settings.isSet("slack.token") && !settings.isSet("slack.channel")) {
-                missing = "slack.token is set, set slack.channel too";
-            } else if (!settings.isSet("slack.token")) {
-                missing = "set slack.webhook-url, or slack.token and slack.channel";
-            }
-        }
-        return new Channel("Slack", new EventFilter(settings.get("slack.events")), missing);
+    /**
+     * HTTP channels (IFTTT, Teams, forward, yours) send only the headers a message route names, and each attempt
+     * once: the retry policy in routes/retries.yaml decides about a failure (HttpClient would otherwise repeat a
+     * 503 or 429 by itself, unseen and uncounted).
+     */
+    private static void configureHttp(HttpComponent http) {
+        http.setHeaderFilterStrategy(new OutgoingHeaders());
+        http.setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
     }
 
-    static Channel smsChannel(Settings settings) {
-        List<String> unset = Stream.of("twilio.account-sid", "twilio.auth-token", "twilio.from", "twilio.to")
-                .filter(name -> !settings.isSet(name))
-                .toList();
-        String missing = unset.isEmpty() ? "" : "set " + String.join(", ", unset);
-        return new Channel("SMS", new EventFilter(settings.get("twilio.events")), missing);
-    }
-
-    static Channel iftttChannel(Settings settings) {
-        String missing = settings.isSet("ifttt.key") ? "" : "set ifttt.key";
-        return new Channel("IFTTT", new EventFilter(settings.get("ifttt.events")), missing);
-    }
-
-    private static void configureSlack(CamelContext context, Settings settings) {
-        SlackComponent slack = new SlackComponentWithFailures();
-        context.addComponent("slack", slack);
-        if (settings.isSet("slack.webhook-url")) {
-            slack.setWebhookUrl(settings.get("slack.webhook-url"));
-        } else {
-            slack.setToken(settings.get("slack.token"));
-        }
-    }
-
+    /** Every SMS channel sends through the one Twilio account of twilio.account-sid and twilio.auth-token. */
     private static void configureTwilio(CamelContext context, Settings settings) {
         String accountSid = settings.get("twilio.account-sid");
         TwilioRestClient client = new TwilioRestClient.Builder(accountSid, settings.get("twilio.auth-token"))

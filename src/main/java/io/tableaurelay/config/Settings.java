@@ -14,9 +14,11 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public final class Settings {
 
+    private final CamelContext context;
     private final PropertiesComponent properties;
 
     public Settings(CamelContext context) {
+        this.context = context;
         this.properties = context.getPropertiesComponent();
     }
 
@@ -32,6 +34,16 @@ public final class Settings {
 
     public boolean isSet(String name) {
         return !get(name).isEmpty();
+    }
+
+    /** Whether the setting is defined anywhere (application.properties, environment, -D), empty or not. */
+    public boolean exists(String name) {
+        return properties.resolveProperty(name).isPresent();
+    }
+
+    /** The text with its {@code {{setting}}} placeholders filled in. */
+    public String resolve(String text) {
+        return context.resolvePropertyPlaceholders(text);
     }
 
     /**

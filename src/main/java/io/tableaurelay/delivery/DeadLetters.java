@@ -18,7 +18,7 @@ import jakarta.jms.TextMessage;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
- * The channels' dead-letter queues ({@code DLQ.slack}, ...): what is in them, and putting their messages
+ * A channel's dead-letter queue ({@code DLQ.slack}, ...): what is in it, and putting their messages
  * back on the channel's queue with a fresh set of attempts. Each message moves in its own transaction, so a
  * crash during a replay loses nothing.
  */
@@ -28,16 +28,10 @@ public class DeadLetters {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JmsTemplate jms;
-    private final List<String> channels;
 
-    public DeadLetters(ConnectionFactory connectionFactory, List<String> channels) {
+    public DeadLetters(ConnectionFactory connectionFactory) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
-        this.channels = channels;
-    }
-
-    public List<String> channels() {
-        return channels;
     }
 
     /** What waits in one channel's dead-letter queue: event, attempts, last error, the event itself. */

@@ -8,7 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.twilio.exception.ApiException;
+import io.tableaurelay.config.RootCause;
+import jakarta.mail.AuthenticationFailedException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Why a send failed, as far as retrying is concerned: the HTTP status when there is one, how long the
@@ -18,8 +22,9 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * @param status           the channel's HTTP status, or 0 when no answer came
  * @param retryAfterMillis how long the channel asked to wait, or 0
  * @param unsendable       the message itself cannot be made or sent (a template that does not render, a
- *                         malformed phone number): no attempt can succeed
- * @param description      "HTTP 500", "timed out", ...
+ *                         malformed phone number), or the mail server refused it for good (an SMTP 5xx reply, a
+ *                         refused sign-in): no attempt can succeed
+ * @param description      "HTTP 500", "SMTP 451", "timed out", ...
  */
 public record DeliveryFailure(int status, long retryAfterMillis, boolean unsendable, String description) {
 
@@ -51,6 +56,15 @@ public record DeliveryFailure(int status, long retryAfterMillis, boolean unsenda
                 return new DeliveryFailure(twilio.getStatusCode(), 0, false,
                         "HTTP " + twilio.getStatusCode() + " (Twilio error " + twilio.getCode() + ")");
             }
+            if (cause instanceof AuthenticationFailedException) {
+                return new DeliveryFailure(0, 0, true, "the mail server refused the sign-in");
+            }
+            if (cause instanceof SMTPSendFailedException smtp) {
+                return smtp(smtp.getReturnCode());
+            }
+            if (cause instanceof SMTPAddressFailedException smtp) {
+                return smtp(smtp.getReturnCode());
+            }
             if (cause instanceof SocketTimeoutException) {
                 return new DeliveryFailure(0, 0, false, "timed out");
             }
@@ -69,18 +83,14 @@ public record DeliveryFailure(int status, long retryAfterMillis, boolean unsenda
             return new DeliveryFailure(status, retryAfter.find() ? seconds(retryAfter.group(1)) : 0, false,
                     "HTTP " + status);
         }
-        Throwable root = rootCause(failure);
+        Throwable root = RootCause.of(failure);
         return new DeliveryFailure(0, 0, false,
                 root.getClass().getSimpleName() + ": " + URL.matcher(String.valueOf(root.getMessage())).replaceAll("<url>"));
     }
 
-    /** The innermost cause: what went wrong, not the reflection or Camel wrappers around it. */
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+    /** An SMTP reply: 5xx refuses the message for good, 4xx (or no code) says try again later. */
+    private static DeliveryFailure smtp(int replyCode) {
+        return new DeliveryFailure(0, 0, replyCode >= 500, "SMTP " + replyCode);
     }
 
     private static long seconds(String retryAfter) {

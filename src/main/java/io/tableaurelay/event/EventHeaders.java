@@ -6,8 +6,9 @@ import org.apache.camel.Message;
 /**
  * Puts what later stages need to know about an event into headers, which travel with it through the queues as
  * message properties: {@code eventId} (the correlation id in every log line about it), {@code eventType},
- * {@code eventTypeLabel} (for metrics), {@code receivedAt} (for the time to delivery), {@code resource} and
- * {@code resourceLuid} (to look up the item's page in Tableau).
+ * {@code eventTypeLabel} (for metrics), {@code receivedAt} (for the time to delivery), {@code resource},
+ * {@code resourceLuid}, {@code resourceName} and {@code siteLuid} (to look up the item in Tableau, and for the
+ * channels' filters).
  */
 public class EventHeaders {
 
@@ -20,5 +21,7 @@ public class EventHeaders {
         message.setHeader("receivedAt", event.receivedAt());
         message.setHeader("resource", event.resource());
         message.setHeader("resourceLuid", event.resourceLuid());
+        message.setHeader("resourceName", event.resourceName());
+        message.setHeader("siteLuid", event.siteLuid());
     }
 }

@@ -93,6 +93,12 @@ public final class EventType {
                 .orElseGet(() -> resourceKind(resource));
     }
 
+    /** Whether the event is about something that lives in a project: anything but a site or a user. */
+    public static boolean isInProject(String eventType, String resource) {
+        String kind = kind(eventType == null ? "" : eventType, resource);
+        return !"site".equals(kind) && !"user".equals(kind);
+    }
+
     private static String resourceKind(String resource) {
         if (resource == null || resource.isEmpty()) {
             return "item";

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,14 +23,12 @@ import org.apache.camel.Message;
 public class Deliveries {
 
     private final DeliveryLog log;
-    private final Map<String, ChannelActivity> activity;
+    private final Map<String, ChannelActivity> activity = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public Deliveries(DeliveryLog log, List<String> channels, MeterRegistry meters, Clock clock) {
+    public Deliveries(DeliveryLog log, MeterRegistry meters, Clock clock) {
         this.log = log;
-        this.activity = channels.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                channel -> new ChannelActivity()));
         this.meters = meters;
         this.clock = clock;
     }
@@ -49,7 +45,7 @@ public class Deliveries {
         int attempts = message.getHeader(RetryPolicy.ATTEMPT, 0, Integer.class) + 1;
         record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
                 message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString()));
-        activity.get(channel).delivered(now);
+        activity(channel).delivered(now);
         receivedAt(message).ifPresent(received -> Timer.builder("relay.delivery.latency")
                 .description("Time from receiving an event to a channel taking its message")
                 .tag("channel", channel)
@@ -66,11 +62,12 @@ public class Deliveries {
         String error = message.getHeader(RetryPolicy.LAST_ERROR, String.class);
         record(exchange, new ChannelOutcome(giveUp ? ChannelOutcome.DEAD_LETTERED : ChannelOutcome.RETRYING,
                 message.getHeader(RetryPolicy.ATTEMPT, 1, Integer.class), error, now.toString()));
-        activity.get(channel).failed(now, error, giveUp);
+        activity(channel).failed(now, error, giveUp);
     }
 
+    /** What the channel (a channel route's id) has done since the relay started. */
     public ChannelActivity activity(String channel) {
-        return activity.get(channel);
+        return activity.computeIfAbsent(channel, id -> new ChannelActivity());
     }
 
     private void record(Exchange exchange, ChannelOutcome outcome) {

@@ -2,9 +2,8 @@ package io.tableaurelay.operations;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -12,9 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tableaurelay.admin.AdminApi;
+import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.QueueDepths;
 import io.tableaurelay.channel.Channel;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.config.WhenStopped;
 import io.tableaurelay.delivery.DeadLetters;
@@ -22,6 +23,7 @@ import io.tableaurelay.event.EventHeaders;
 import io.tableaurelay.registration.Registration;
 import io.tableaurelay.registration.RegistrationStatus;
 import io.tableaurelay.security.RejectedRequests;
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -29,47 +31,53 @@ import org.apache.camel.spi.Registry;
 
 /**
  * What an operator sees: the Prometheus registry behind {@code /observe/metrics} (shared with the routes'
- * {@code micrometer:} steps), the delivery log, a health check per channel that is on, and the admin endpoints
- * with the status page. Runs after the other configurations, whose beans it reads.
+ * {@code micrometer:} steps), the delivery log, the queue depths and dead letters, a health check per channel that
+ * is on, and the admin endpoints with the status page. Runs after the other configurations, whose beans it reads;
+ * what is per channel is set up once the channel files are read, before any route takes a message.
  */
 public class OperationsConfiguration implements CamelConfiguration {
 
-    private static final List<String> CHANNELS = List.of("slack", "sms", "ifttt");
-
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
         Registry registry = context.getRegistry();
         MeterRegistry meters = meterRegistry(registry);
-        QueueDepths depths = registry.lookupByNameAndType("queueDepths", QueueDepths.class);
+        Channels channels = registry.lookupByNameAndType("channels", Channels.class);
+        ConnectionFactory broker = registry.lookupByNameAndType(BrokerConfiguration.CONNECTIONS, ConnectionFactory.class);
+        QueueDepths depths = new QueueDepths(broker, () -> queues(channels));
         RegistrationStatus registrationStatus = registry.lookupByNameAndType("registrationStatus", RegistrationStatus.class);
 
         DeliveryLog log = new DeliveryLog(Integer.parseInt(settings.get("delivery-log.size", "1000")));
         keepAcrossRestarts(context, new DeliveryLogFile(Path.of(settings.get("relay.data-dir", "data")), log));
-        Deliveries deliveries = new Deliveries(log, CHANNELS, meters, Clock.systemUTC());
+        Deliveries deliveries = new Deliveries(log, meters, Clock.systemUTC());
         registry.bind("deliveries", deliveries);
         registry.bind("eventHeaders", new EventHeaders());
         registry.bind("testMessages", new TestMessages(Clock.systemUTC()));
 
-        Map<String, Channel> channels = new LinkedHashMap<>();
-        for (String id : CHANNELS) {
-            Channel channel = registry.lookupByNameAndType(id + "Channel", Channel.class);
-            channels.put(id, channel);
-            if (channel.isOn()) {
-                registry.bind("channelHealthCheck-" + id, new ChannelHealthCheck(id, deliveries.activity(id), depths));
-            }
-        }
         RelayMetrics.register(meters, registry.lookupByNameAndType("rejectedRequests", RejectedRequests.class),
                 registry.lookupByNameAndType("duplicateEvents", DuplicateEvents.class), registrationStatus, depths);
+        context.addStartupListener((started, alreadyStarted) -> {
+            for (Channel channel : channels.all()) {
+                RelayMetrics.registerChannel(meters, depths, channel.id());
+                if (channel.isOn()) {
+                    ChannelHealthCheck check = new ChannelHealthCheck(channel.id(), deliveries.activity(channel.id()), depths);
+                    check.setCamelContext(started);
+                    registry.bind("channelHealthCheck-" + channel.id(), check);
+                }
+            }
+        });
 
         StatusSummary status = new StatusSummary(channels, deliveries, depths,
                 registry.lookupByNameAndType("registration", Registration.class), registrationStatus);
-        try {
-            context.addStartupListener(new AdminApi(registry.lookupByNameAndType("deadLetters", DeadLetters.class),
-                    log, status, settings));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        context.addStartupListener(new AdminApi(new DeadLetters(broker), log, status, channels, settings));
+    }
+
+    /** The queues the relay uses: events, and each channel's queue and dead-letter queue. */
+    private static List<String> queues(Channels channels) {
+        List<String> queues = new ArrayList<>(List.of("events"));
+        queues.addAll(channels.ids());
+        channels.ids().forEach(id -> queues.add("DLQ." + id));
+        return queues;
     }
 
     private static void keepAcrossRestarts(CamelContext context, DeliveryLogFile file) {

@@ -13,7 +13,8 @@ import io.tableaurelay.security.RejectedRequests;
 
 /**
  * The metrics that are read from the relay's state rather than counted in the routes: refused requests by
- * reason, duplicates the embedded broker dropped, registration runs by result, and the depth of every queue.
+ * reason, duplicates the embedded broker dropped, registration runs by result, and the depth of every queue (the
+ * events queue, each channel's queue and dead-letter queue).
  * The routes count received events and delivered, retried and dead-lettered messages themselves
  * ({@code micrometer:counter:...} steps).
  */
@@ -46,15 +47,23 @@ final class RelayMetrics {
                 .description("Registration runs in Tableau, by result").tag("result", "success").register(meters);
         FunctionCounter.builder("relay.registration.runs", registration, RegistrationStatus::failedRuns)
                 .description("Registration runs in Tableau, by result").tag("result", "failure").register(meters);
-        for (String queue : depths.queues()) {
-            boolean deadLetters = queue.startsWith("DLQ.");
-            Gauge.builder(deadLetters ? "relay.dead.letter.messages" : "relay.queue.messages", depths,
-                            known -> depthOrNaN(known.depth(queue)))
-                    .description(deadLetters ? "Messages kept in a channel's dead-letter queue"
-                            : "Messages waiting in a queue, retries held back included")
-                    .tag(deadLetters ? "channel" : "queue", deadLetters ? queue.substring("DLQ.".length()) : queue)
-                    .register(meters);
-        }
+        queueDepth(meters, depths, "events");
+    }
+
+    /** The depth of a channel's queue and of its dead-letter queue. */
+    static void registerChannel(MeterRegistry meters, QueueDepths depths, String channel) {
+        queueDepth(meters, depths, channel);
+        Gauge.builder("relay.dead.letter.messages", depths, known -> depthOrNaN(known.depth("DLQ." + channel)))
+                .description("Messages kept in a channel's dead-letter queue")
+                .tag("channel", channel)
+                .register(meters);
+    }
+
+    private static void queueDepth(MeterRegistry meters, QueueDepths depths, String queue) {
+        Gauge.builder("relay.queue.messages", depths, known -> depthOrNaN(known.depth(queue)))
+                .description("Messages waiting in a queue, retries held back included")
+                .tag("queue", queue)
+                .register(meters);
     }
 
     private static double depthOrNaN(long depth) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.tableaurelay.broker.QueueDepths;
 import io.tableaurelay.channel.Channel;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.registration.Registration;
 import io.tableaurelay.registration.RegistrationStatus;
 
@@ -16,13 +17,13 @@ import io.tableaurelay.registration.RegistrationStatus;
  */
 public final class StatusSummary {
 
-    private final Map<String, Channel> channels;
+    private final Channels channels;
     private final Deliveries deliveries;
     private final QueueDepths depths;
     private final Registration registration;
     private final RegistrationStatus registrationStatus;
 
-    StatusSummary(Map<String, Channel> channels, Deliveries deliveries, QueueDepths depths,
+    StatusSummary(Channels channels, Deliveries deliveries, QueueDepths depths,
             Registration registration, RegistrationStatus registrationStatus) {
         this.channels = channels;
         this.deliveries = deliveries;
@@ -31,18 +32,9 @@ public final class StatusSummary {
         this.registrationStatus = registrationStatus;
     }
 
-    public List<String> channelIds() {
-        return List.copyOf(channels.keySet());
-    }
-
-    public boolean isOn(String channel) {
-        return channels.containsKey(channel) && channels.get(channel).isOn();
-    }
-
     public Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("channels", channels.entrySet().stream().map(entry -> channel(entry.getKey(), entry.getValue()))
-                .toList());
+        summary.put("channels", channels.all().stream().map(this::channel).toList());
         summary.put("eventsQueue", depths.depth("events"));
         Map<String, Object> tableau = new LinkedHashMap<>();
         tableau.put("on", registration.isOn());
@@ -51,12 +43,14 @@ public final class StatusSummary {
         return summary;
     }
 
-    private Map<String, Object> channel(String id, Channel channel) {
+    private Map<String, Object> channel(Channel channel) {
+        String id = channel.id();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", id);
         entry.put("name", channel.name());
         entry.put("on", channel.isOn());
         entry.put("events", channel.filter().toString());
+        entry.put("file", channel.file());
         entry.putAll(deliveries.activity(id).snapshot().asMap());
         entry.put("queue", depths.depth(id));
         entry.put("deadLetters", depths.depth("DLQ." + id));

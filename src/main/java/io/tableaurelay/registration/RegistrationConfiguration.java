@@ -2,7 +2,7 @@ package io.tableaurelay.registration;
 
 import java.time.Clock;
 
-import io.tableaurelay.channel.Channel;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.config.WhenStopped;
 import org.apache.camel.CamelConfiguration;
@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the registration settings, says in the startup log whether registration is on, and puts the beans
  * of the register route into the registry: {@code registration} (is it on?) and {@code webhookReconciler}
- * (one run). When it is on, it also schedules the runs. It also binds {@code itemLinks}, which dispatch asks
- * for the link to an event's item in Tableau.
+ * (one run). When it is on, it also schedules the runs. It also binds {@code tableauItems}, which dispatch asks
+ * about an event's item in Tableau (its link, project and owner).
  */
 public class RegistrationConfiguration implements CamelConfiguration {
 
@@ -23,7 +23,7 @@ public class RegistrationConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Settings settings = new Settings(context);
-        bindItemLinks(context, ItemLinks.from(settings, Clock.systemUTC()), settings.isSet("tableau.server-url"));
+        bindTableauItems(context, TableauItems.from(settings, Clock.systemUTC()), settings.isSet("tableau.server-url"));
         Registration registration = Registration.from(settings);
         RegistrationStatus status = new RegistrationStatus(Clock.systemUTC());
         context.getRegistry().bind("registration", registration);
@@ -45,15 +45,16 @@ public class RegistrationConfiguration implements CamelConfiguration {
 
         TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
         context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
-                () -> WantedEvents.of(registration.events(), context.getRegistry().findByType(Channel.class)), status));
+                () -> WantedEvents.of(registration.events(),
+                        context.getRegistry().lookupByNameAndType("channels", Channels.class).on()), status));
     }
 
     /** Says whether messages link to Tableau, unless Tableau is not set up at all (registration says that). */
-    private static void bindItemLinks(CamelContext context, ItemLinks links, boolean tableauSetUp) {
+    private static void bindTableauItems(CamelContext context, TableauItems items, boolean tableauSetUp) {
         if (tableauSetUp) {
-            LOG.info(links.describe());
+            LOG.info(items.startupLine());
         }
-        context.getRegistry().bind("itemLinks", links);
-        WhenStopped.run(context, links::close);
+        context.getRegistry().bind("tableauItems", items);
+        WhenStopped.run(context, items::close);
     }
 }

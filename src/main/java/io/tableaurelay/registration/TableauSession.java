@@ -86,11 +86,15 @@ final class TableauSession implements AutoCloseable {
         return answer.path("webhookTestResult").path("status").asText("?");
     }
 
-    /** The web page address of a workbook or data source ({@code collection} "workbooks" or "datasources"). */
-    String webpageUrl(String collection, String luid) {
+    /** A workbook or data source ({@code collection} "workbooks" or "datasources") as Tableau describes it. */
+    JsonNode item(String collection, String luid) {
         JsonNode answer = call("look up " + collection + " " + luid, "GET", "/" + collection + "/" + luid, null);
-        String singular = collection.substring(0, collection.length() - 1);
-        return answer.path(singular).path("webpageUrl").asText("");
+        return answer.path(collection.substring(0, collection.length() - 1));
+    }
+
+    /** The LUID of the site this session is signed in to. */
+    String siteId() {
+        return siteId;
     }
 
     private JsonNode call(String action, String method, String sitePath, JsonNode body) {

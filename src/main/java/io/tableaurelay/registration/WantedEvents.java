@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.tableaurelay.channel.Channel;
-import io.tableaurelay.channel.EventFilter;
+import io.tableaurelay.channel.Patterns;
 import io.tableaurelay.event.EventType;
 
 /**
@@ -23,13 +23,13 @@ final class WantedEvents {
     static List<String> of(List<String> configured, Collection<Channel> channels) {
         if (configured.isEmpty()) {
             return EventType.KNOWN.stream()
-                    .filter(event -> channels.stream().anyMatch(channel -> channel.accepts(event)))
+                    .filter(event -> channels.stream().anyMatch(channel -> channel.isOn() && channel.filter().acceptsType(event)))
                     .toList();
         }
         Set<String> events = new LinkedHashSet<>();
         for (String item : configured) {
             if (item.contains("*")) {
-                EventFilter pattern = new EventFilter(item);
+                Patterns pattern = new Patterns(item);
                 EventType.KNOWN.stream().filter(pattern::matches).forEach(events::add);
             } else {
                 events.add(item);

@@ -51,6 +51,23 @@ public final class SecretMask {
         }
     }
 
+    /** A value that must never be printed, whatever its setting is called (a channel file names it). */
+    public static void rememberSecret(String secret) {
+        remember(secret);
+    }
+
+    /**
+     * The value of a request header a channel sends, when the header carries credentials (Authorization,
+     * X-Api-Key, X-Auth-Token, ...): the whole value, and the credentials after a scheme such as {@code Bearer}.
+     */
+    public static void rememberHeader(String name, String value) {
+        if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+                || isSecretSetting(name)) {
+            remember(value);
+            remember(value.substring(value.indexOf(' ') + 1).trim());
+        }
+    }
+
     static void remember(String secret) {
         if (secret != null && secret.length() >= SHORTEST_SECRET && !SECRETS.contains(secret)) {
             SECRETS.add(secret);

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.Map;
 
 import com.twilio.exception.ApiException;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are worth another attempt, and what the log says of them. */
@@ -63,6 +67,26 @@ class DeliveryFailureTest {
         DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(
                 new IllegalStateException("cannot reach https://maker.ifttt.com/trigger/x/with/key/secret-key")));
         assertEquals("IllegalStateException: cannot reach <url>", failure.description());
+    }
+
+    @Test
+    void anSmtpServersPermanentReplyIsNotRetriedItsTransientOneIs() {
+        DeliveryFailure rejected = DeliveryFailure.of(new RuntimeCamelException(
+                new MessagingException("send failed", smtp(550, "5.1.1 no such mailbox"))));
+        assertTrue(rejected.isPermanent());
+        assertEquals("SMTP 550", rejected.description());
+        DeliveryFailure busy = DeliveryFailure.of(smtp(451, "4.3.0 try again later"));
+        assertFalse(busy.isPermanent());
+        assertEquals("SMTP 451", busy.description());
+        assertTrue(DeliveryFailure.of(new AuthenticationFailedException("535 5.7.8 bad credentials")).isPermanent());
+        DeliveryFailure down = DeliveryFailure.of(new MessagingException("Couldn't connect to host",
+                new ConnectException("Connection refused")));
+        assertFalse(down.isPermanent());
+        assertEquals("could not connect", down.description());
+    }
+
+    private static SMTPSendFailedException smtp(int replyCode, String message) {
+        return new SMTPSendFailedException("DATA", replyCode, replyCode + " " + message, null, null, null, null);
     }
 
     private static HttpOperationFailedException http(int status, Map<String, String> headers) {

@@ -45,10 +45,10 @@ class JsonLogTest {
                         "ifttt.base-url", standIn.allChannels().get("ifttt.base-url")), log)) {
             assertEquals(200, relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Json Logged")));
             List<JsonNode> lines = await("the delivery line", Duration.ofSeconds(30), () -> jsonLines(log),
-                    json -> json.stream().anyMatch(line -> line.path("message").asText().startsWith("IFTTT: delivered")));
+                    json -> json.stream().anyMatch(line -> line.path("message").asText().startsWith("ifttt: delivered")));
 
             String received = message(lines, "Received WorkbookRefreshFailed: Json Logged");
-            String delivered = message(lines, "IFTTT: delivered WorkbookRefreshFailed");
+            String delivered = message(lines, "ifttt: delivered WorkbookRefreshFailed");
             Matcher id = EVENT_ID.matcher(received);
             assertTrue(id.find(), received);
             assertTrue(delivered.contains("[event " + id.group(1) + "]"), delivered);

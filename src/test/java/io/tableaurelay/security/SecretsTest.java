@@ -34,6 +34,7 @@ class SecretsTest {
     private static final String WEBHOOK_SECRET = "webhook-secret-value-7f3a9c";
     private static final String PAT_SECRET = "tableau-pat-secret-5d1e";
     private static final String TABLEAU_PASSWORD = "tableau-password-91b2";
+    private static final String FORWARD_SIGNING_SECRET = "whsec_c2lnbmluZy1rZXktZm9yLXRoZS1yZWxheS0wMDAx";
 
     @Test
     void noSecretIsPrintedOrAnsweredOnAnyPath() {
@@ -47,10 +48,16 @@ class SecretsTest {
             settings.put("tableau.pat-name", "relay");
             settings.put("tableau.pat-secret", PAT_SECRET);
             settings.put("tableau.password", TABLEAU_PASSWORD);
+            settings.put("teams.webhook-url", standIn.base() + ChannelStandIn.TEAMS_HOOK + "?sig=teams-signature-0001");
+            settings.put("forward.url", standIn.base() + ChannelStandIn.FORWARD_HOOK + "?key=forward-key-0001");
+            settings.put("forward.headers", "Authorization: Bearer forward-token-0001; X-Source: tableau");
+            settings.put("forward.signing-secret", FORWARD_SIGNING_SECRET);
             Map<String, String> secrets = Map.of("webhook.secret", WEBHOOK_SECRET,
                     "slack.webhook-url", settings.get("slack.webhook-url"),
                     "twilio.auth-token", ChannelStandIn.TWILIO_TOKEN, "ifttt.key", ChannelStandIn.IFTTT_KEY,
-                    "tableau.pat-secret", PAT_SECRET, "tableau.password", TABLEAU_PASSWORD);
+                    "tableau.pat-secret", PAT_SECRET, "tableau.password", TABLEAU_PASSWORD,
+                    "teams.webhook-url", "teams-signature-0001", "forward.url", "forward-key-0001",
+                    "forward.headers", "forward-token-0001", "forward.signing-secret", FORWARD_SIGNING_SECRET);
             everyChannelAnswers500(standIn);
 
             try (RunningRelay relay = RunningRelay.start(settings)) {
@@ -71,7 +78,8 @@ class SecretsTest {
 
                 await("failed deliveries", Duration.ofSeconds(15), () -> printed.text(), text ->
                         text.contains("slack: attempt 1 for") && text.contains("ifttt: attempt 1 for")
-                                && text.contains("sms: attempt 1 for"));
+                                && text.contains("sms: attempt 1 for") && text.contains("teams: attempt 1 for")
+                                && text.contains("forward: attempt 1 for"));
                 await("a registration attempt", Duration.ofSeconds(15), standIn::all, list -> list.stream()
                         .anyMatch(request -> request.getUrl().startsWith("/tableau")));
                 await("its failure in the log", Duration.ofSeconds(15), () -> printed.text(),

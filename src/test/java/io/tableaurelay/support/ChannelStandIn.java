@@ -37,6 +37,10 @@ public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
     public static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
     public static final String IFTTT_KEY = "ifttt-key-0001";
     public static final String SLACK_TOKEN = "xoxb-test-token-0001";
+    /** A Teams Workflows webhook address, with the escaped query Microsoft's addresses carry. */
+    public static final String TEAMS_HOOK = "/teams/workflows/5f1c/triggers/manual/paths/invoke";
+    public static final String TEAMS_QUERY = "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=Xy-z_0123AbC";
+    public static final String FORWARD_HOOK = "/forward/events";
 
     private final WireMockServer server;
 
@@ -65,6 +69,8 @@ public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
                 .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_SID + "\"}")));
         server.stubFor(post(urlPathMatching("/ifttt/trigger/.*")).willReturn(aResponse().withStatus(200)
                 .withBody("Congratulations! You've fired the event")));
+        server.stubFor(post(urlPathEqualTo(TEAMS_HOOK)).willReturn(aResponse().withStatus(202)));
+        server.stubFor(post(urlPathMatching("/forward/.*")).willReturn(aResponse().withStatus(200)));
     }
 
     /** IFTTT answers {@code status} to the first {@code failures} requests, then succeeds. */
@@ -153,6 +159,31 @@ public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
 
     public List<LoggedRequest> ifttt() {
         return received(WireMock.postRequestedFor(urlPathMatching("/ifttt/.*")));
+    }
+
+    /** The POSTs to {@code path} in the order they came. */
+    public List<LoggedRequest> posted(String path) {
+        return received(WireMock.postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    public List<LoggedRequest> teams() {
+        return received(WireMock.postRequestedFor(urlPathMatching("/teams/.*")));
+    }
+
+    public List<LoggedRequest> forward() {
+        return received(WireMock.postRequestedFor(urlPathMatching("/forward/.*")));
+    }
+
+    /** The first request to {@code path} that mentions {@code marker} gets {@code status}; later ones as before. */
+    public void answerOnceWhenMentioned(String path, String marker, int status) {
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(1).inScenario("once-" + marker)
+                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(WireMock.containing(marker))
+                .willReturn(aResponse().withStatus(status)).willSetStateTo("answered"));
+    }
+
+    /** Answers every request to a path matching {@code pathRegex} with {@code response}. */
+    public void answer(String pathRegex, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlPathMatching(pathRegex)).atPriority(1).willReturn(response));
     }
 
     public List<LoggedRequest> all() {

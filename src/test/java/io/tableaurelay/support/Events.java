@@ -9,12 +9,19 @@ public final class Events {
     private Events() {
     }
 
+    public static final String LUID = "4a1f3a9e-6c1d-4a10-9d5c-5f7a0f2d9b11";
+
     /** The current payload format (REST API 3.9+ webhooks). */
     public static String event(String eventType, String resource, String name) {
+        return eventAbout(eventType, resource, name, LUID);
+    }
+
+    /** The current payload format, about the item with this LUID. */
+    public static String eventAbout(String eventType, String resource, String name, String luid) {
         return """
                 {"resource": "%s", "event_type": "%s", "resource_name": "%s", "site_luid": "%s",
-                 "resource_luid": "4a1f3a9e-6c1d-4a10-9d5c-5f7a0f2d9b11", "created_at": "%s"}"""
-                .formatted(resource, eventType, name, SITE, CREATED_AT);
+                 "resource_luid": "%s", "created_at": "%s"}"""
+                .formatted(resource, eventType, name, SITE, luid, CREATED_AT);
     }
 
     /** The early, hyphenated payload format, with a field Tableau never documented. */

@@ -1,6 +1,5 @@
 package io.tableaurelay.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +33,49 @@ public final class RelayProcess implements AutoCloseable {
     public static RelayProcess start(Map<String, String> settings, Path log) {
         int port = RunningRelay.freePort();
         int managementPort = RunningRelay.freePort();
+        RelayProcess relay = new RelayProcess(launch(settings, log, port, managementPort, fromClasses(),
+                Path.of(System.getProperty("user.dir"))), port, managementPort);
+        relay.awaitReady(log);
+        return relay;
+    }
+
+    /**
+     * The built jar (target/tableau-webhook-relay.jar) run the way the README says, in {@code workingDirectory},
+     * which holds its routes/ and application.properties.
+     */
+    public static RelayProcess startJar(Path workingDirectory, Map<String, String> settings, Path log) {
+        int port = RunningRelay.freePort();
+        int managementPort = RunningRelay.freePort();
+        Path jar = Path.of(System.getProperty("relay.build.dir", "target"), "tableau-webhook-relay.jar").toAbsolutePath();
+        RelayProcess relay = new RelayProcess(launch(settings, log, port, managementPort,
+                List.of("-jar", jar.toString()), workingDirectory), port, managementPort);
+        relay.awaitReady(log);
+        return relay;
+    }
+
+    /** The relay's classes as this test run has them. */
+    private static List<String> fromClasses() {
+        return List.of("-cp", System.getProperty("java.class.path"), "io.tableaurelay.RelayApplication");
+    }
+
+    /** Starts a relay that is expected not to start; returns its exit code. */
+    public static int exitCodeOfFailedStart(Map<String, String> settings, Path log) {
+        Process process = launch(settings, log, RunningRelay.freePort(), RunningRelay.freePort(), fromClasses(),
+                Path.of(System.getProperty("user.dir")));
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the relay still runs 60 s after it was started; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process launch(Map<String, String> settings, Path log, int port, int managementPort,
+            List<String> program, Path workingDirectory) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -42,18 +84,13 @@ public final class RelayProcess implements AutoCloseable {
         command.add("-Dcamel.management.port=" + managementPort);
         RunningRelay.testDefaults().forEach((name, value) -> command.add("-D" + name + "=" + value));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.tableaurelay.RelayApplication");
+        command.addAll(program);
         try {
-            Process process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .directory(new File(System.getProperty("user.dir")))
+                    .directory(workingDirectory.toFile())
                     .start();
-            RelayProcess relay = new RelayProcess(process, port, managementPort);
-            relay.awaitReady(log);
-            return relay;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -81,6 +118,10 @@ public final class RelayProcess implements AutoCloseable {
             ChannelStandIn.sleep(200);
         }
         throw new IllegalStateException("relay process was not ready within 60 s; see " + log);
+    }
+
+    public URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public URI webhookUrl() {

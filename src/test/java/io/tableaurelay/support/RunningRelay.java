@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,6 +34,16 @@ public final class RunningRelay implements AutoCloseable {
         this.port = port;
         this.managementPort = managementPort;
         this.webhookPath = webhookPath;
+    }
+
+    /**
+     * Starts the relay with every channel off unless {@code settings} turns it on, reading the channel files in
+     * {@code moreRoutes} besides those in routes/.
+     */
+    public static RunningRelay start(Map<String, String> settings, Path moreRoutes) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("camel.main.routes-include-pattern", RelayApplication.ROUTES_PATTERN + ",file:" + moreRoutes + "/*.yaml");
+        return start(all);
     }
 
     /** Starts the relay with every channel off unless {@code settings} turns it on. */
@@ -65,6 +76,9 @@ public final class RunningRelay implements AutoCloseable {
         defaults.put("slack.rate-per-second", "100");
         defaults.put("twilio.rate-per-second", "100");
         defaults.put("ifttt.rate-per-second", "100");
+        defaults.put("teams.rate-per-second", "100");
+        defaults.put("email.rate-per-second", "100");
+        defaults.put("forward.rate-per-second", "100");
         return defaults;
     }
 
@@ -80,7 +94,9 @@ public final class RunningRelay implements AutoCloseable {
     private static Map<String, String> channelsOff() {
         Map<String, String> off = new LinkedHashMap<>();
         for (String name : new String[] {"slack.webhook-url", "slack.token", "slack.channel", "twilio.account-sid",
-                "twilio.auth-token", "twilio.from", "twilio.to", "ifttt.key", "ifttt.event-name"}) {
+                "twilio.auth-token", "twilio.from", "twilio.to", "ifttt.key", "ifttt.event-name", "teams.webhook-url",
+                "email.host", "email.username", "email.password", "email.from", "email.to", "forward.url",
+                "forward.headers", "forward.signing-secret"}) {
             off.put(name, "");
         }
         return off;

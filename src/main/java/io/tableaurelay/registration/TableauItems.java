@@ -9,41 +9,45 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tableaurelay.config.Settings;
-import org.apache.camel.Header;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web page in Tableau of the workbook or data source an event is about, for the link in a message. Tableau's
- * events carry only the item's LUID, so the page address ({@code webpageUrl}) is asked of the REST API, with the
- * tableau.* sign-in settings, in a session kept open between events, and remembered per item. An event about
- * anything else, or about a deleted item, has no link; so does every event about an item not looked up yet while
- * Tableau cannot answer, and for a minute after, so that a Tableau outage costs delivery one failed call a minute.
+ * What Tableau says about the workbook or data source an event is about: its web page (for the link in a message),
+ * its project and its owner (for templates and the channels' project filters). Tableau's events carry only the
+ * item's LUID, so the item is asked of the REST API, with the tableau.* sign-in settings, in a session kept open
+ * between events, and remembered per item. An event about anything else, or about a deleted item, is not looked up;
+ * neither is an item not looked up yet while Tableau cannot answer, and for a minute after, so that a Tableau outage
+ * costs delivery one failed call a minute. Dispatch puts the answer into the headers {@code itemUrl},
+ * {@code itemProject}, {@code itemOwner} and, for events of the site the relay signs in to, {@code siteContentUrl}.
  */
-public final class ItemLinks {
+public final class TableauItems {
 
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final int REMEMBERED = 1000;
     private static final Pattern LUID = Pattern.compile("[0-9A-Fa-f-]{1,64}");
-    private static final Logger LOG = LoggerFactory.getLogger(ItemLinks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TableauItems.class);
 
     private final String offReason;
     private final TableauRestClient client;
     private final TableauCredentials credentials;
     private final String site;
     private final Clock clock;
-    private final Map<String, String> remembered = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Item> remembered = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Item> eldest) {
             return size() > REMEMBERED;
         }
     };
     private TableauSession session;
     private Instant pausedUntil = Instant.MIN;
 
-    private ItemLinks(String offReason, TableauRestClient client, TableauCredentials credentials, String site,
+    private TableauItems(String offReason, TableauRestClient client, TableauCredentials credentials, String site,
             Clock clock) {
         this.offReason = offReason;
         this.client = client;
@@ -52,7 +56,7 @@ public final class ItemLinks {
         this.clock = clock;
     }
 
-    static ItemLinks from(Settings settings, Clock clock) {
+    static TableauItems from(Settings settings, Clock clock) {
         if (!Boolean.parseBoolean(settings.get("tableau.item-links", "true"))) {
             return off("tableau.item-links is false");
         }
@@ -71,42 +75,59 @@ public final class ItemLinks {
         }
         TableauRestClient client = new TableauRestClient(serverUrl,
                 settings.get("tableau.api-version", Registration.DEFAULT_API_VERSION), CALL_TIMEOUT);
-        return new ItemLinks("", client, credentials, settings.get("tableau.site"), clock);
+        return new TableauItems("", client, credentials, settings.get("tableau.site"), clock);
     }
 
-    private static ItemLinks off(String reason) {
-        return new ItemLinks(reason, null, null, "", Clock.systemUTC());
+    private static TableauItems off(String reason) {
+        return new TableauItems(reason, null, null, "", Clock.systemUTC());
     }
 
     boolean isOn() {
         return offReason.isEmpty();
     }
 
-    String describe() {
+    String startupLine() {
         return isOn() ? "Messages link to the item in Tableau (looked up as " + credentials + ")"
                 : "Messages carry no link to the item in Tableau: " + offReason;
     }
 
-    /** The item's web page, or "" when there is none or Tableau cannot say. */
-    public synchronized String find(@Header("eventType") String eventType, @Header("resource") String resource,
-            @Header("resourceLuid") String resourceLuid) {
+    /** Puts what Tableau says about the event's item into its headers; "" where there is nothing to say. */
+    public void describe(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Item item = find(message.getHeader("eventType", String.class), message.getHeader("resource", String.class),
+                message.getHeader("resourceLuid", String.class));
+        message.setHeader("itemUrl", item.page());
+        message.setHeader("itemProject", item.project());
+        message.setHeader("itemOwner", item.owner());
+        siteContentUrl(message.getHeader("siteLuid", String.class))
+                .ifPresent(contentUrl -> message.setHeader("siteContentUrl", contentUrl));
+    }
+
+    /** The item's page, project and owner, or {@link Item#NONE} when there is none or Tableau cannot say. */
+    synchronized Item find(String eventType, String resource, String resourceLuid) {
         Optional<String> collection = collection(eventType, resource);
         if (!isOn() || collection.isEmpty() || resourceLuid == null || !LUID.matcher(resourceLuid).matches()) {
-            return "";
+            return Item.NONE;
         }
-        String item = collection.get() + "/" + resourceLuid;
-        String link = remembered.get(item);
-        if (link != null) {
-            return link;
+        String key = collection.get() + "/" + resourceLuid;
+        Item item = remembered.get(key);
+        if (item != null) {
+            return item;
         }
         if (clock.instant().isBefore(pausedUntil)) {
-            return "";
+            return Item.NONE;
         }
-        link = ask(collection.get(), resourceLuid);
-        if (!link.isEmpty()) {
-            remembered.put(item, link);
+        item = ask(collection.get(), resourceLuid);
+        if (item != Item.NONE) {
+            remembered.put(key, item);
         }
-        return link;
+        return item;
+    }
+
+    /** The content URL of the site the relay signs in to, when the event is from it and a session knows its LUID. */
+    private synchronized Optional<String> siteContentUrl(String siteLuid) {
+        return session != null && session.siteId().equalsIgnoreCase(String.valueOf(siteLuid))
+                ? Optional.of(site) : Optional.empty();
     }
 
     /** The REST collection the item belongs to ("workbooks", "datasources"), when it still exists. */
@@ -124,23 +145,25 @@ public final class ItemLinks {
     }
 
     /**
-     * The page Tableau names, or "": the item is gone or hidden (asked again next time: a new item may not be
-     * visible yet), or Tableau could not answer (not asked again for a while).
+     * What Tableau says of the item, or {@link Item#NONE}: the item is gone or hidden (asked again next time: a new
+     * item may not be visible yet), or Tableau could not answer (not asked again for a while).
      */
-    private String ask(String collection, String luid) {
+    private Item ask(String collection, String luid) {
         try {
             if (session == null) {
                 session = TableauSession.signIn(client, credentials, site);
             }
-            return webPage(session.webpageUrl(collection, luid));
+            JsonNode item = session.item(collection, luid);
+            return new Item(webPage(item.path("webpageUrl").asText("")), item.path("project").path("name").asText(""),
+                    item.path("owner").path("name").asText(""));
         } catch (TableauException e) {
             if (session != null && (e.status() == 403 || e.status() == 404)) {
-                return "";
+                return Item.NONE;
             }
             pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
             LOG.warn("Messages go out without links to Tableau for {} s: {}", PAUSE_AFTER_FAILURE.toSeconds(),
                     e.getMessage());
-            return "";
+            return Item.NONE;
         }
     }
 
@@ -151,6 +174,11 @@ public final class ItemLinks {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /** A workbook's or data source's page, project name and owner name; "" for what Tableau did not say. */
+    record Item(String page, String project, String owner) {
+        static final Item NONE = new Item("", "", "");
     }
 
     /** Signs out of the session kept for lookups, if any. */

@@ -6,22 +6,26 @@ import java.util.regex.Pattern;
 import io.tableaurelay.config.Settings;
 
 /**
- * A channel's choice of events: a comma-separated list of event names or patterns where {@code *} stands
- * for any text ({@code *RefreshFailed}, {@code Workbook*}, {@code *}).
+ * A comma-separated list of names or patterns where {@code *} stands for any text ({@code *RefreshFailed},
+ * {@code Workbook*}, {@code Finance*}, {@code *}): a channel's choice of events, projects or items.
  */
-public final class EventFilter {
+public final class Patterns {
 
     private final String description;
     private final List<Pattern> patterns;
 
-    public EventFilter(String commaSeparatedPatterns) {
+    public Patterns(String commaSeparatedPatterns) {
         List<String> items = Settings.split(commaSeparatedPatterns);
         this.description = String.join(",", items);
-        this.patterns = items.stream().map(EventFilter::toRegex).toList();
+        this.patterns = items.stream().map(Patterns::toRegex).toList();
     }
 
-    public boolean matches(String eventType) {
-        return eventType != null && patterns.stream().anyMatch(pattern -> pattern.matcher(eventType).matches());
+    public boolean isEmpty() {
+        return patterns.isEmpty();
+    }
+
+    public boolean matches(String text) {
+        return text != null && patterns.stream().anyMatch(pattern -> pattern.matcher(text).matches());
     }
 
     private static Pattern toRegex(String glob) {

@@ -1,0 +1,141 @@
+package io.tableaurelay.channel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tableaurelay.config.Settings;
+import io.tableaurelay.delivery.RequestHeaders;
+import io.tableaurelay.delivery.WebhookSignature;
+import io.tableaurelay.security.SecretMask;
+import org.apache.camel.model.TemplatedRouteDefinition;
+import org.apache.camel.model.TemplatedRouteParameterDefinition;
+
+/**
+ * Reads one channel file's {@code templatedRoute} of the channel template into a {@link Channel}, and refuses
+ * one that cannot work: no id, a parameter the channel needs left out, a setting that does not exist, a kind the
+ * relay does not know, a template file that is not there.
+ */
+final class ChannelDeclaration {
+
+    /** The kinds of message the relay can make; each is a direct:{kind}-message route and a messageFields method. */
+    static final List<String> KINDS = List.of("slack", "sms", "json", "teams", "email");
+    static final Path TEMPLATES = Path.of("routes", "templates");
+    private static final List<String> REQUIRED = List.of("needs", "events", "kind", "template", "endpoint");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
+
+    private final String file;
+    private final Settings settings;
+
+    private ChannelDeclaration(String file, Settings settings) {
+        this.file = file;
+        this.settings = settings;
+    }
+
+    static Channel read(TemplatedRouteDefinition route, Settings settings) {
+        String file = route.getResource() == null ? "a channel file" : route.getResource().getLocation();
+        return new ChannelDeclaration(file.replaceFirst("^file:", ""), settings).channel(route);
+    }
+
+    private Channel channel(TemplatedRouteDefinition route) {
+        String id = route.getRouteId();
+        if (id == null || !ID.matcher(id).matches()) {
+            throw invalid("a channel needs a routeId of letters, digits, - and _ (its id, the name of its queue)");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (TemplatedRouteParameterDefinition parameter : parametersOf(route)) {
+            parameters.put(parameter.getName(), resolve(parameter.getName(), parameter.getValue()));
+        }
+        for (String required : REQUIRED) {
+            if (!parameters.containsKey(required)) {
+                throw invalid("the channel needs the parameter " + required + " (see README, \"Add a channel\")");
+            }
+        }
+        String kind = parameters.get("kind");
+        if (!KINDS.contains(kind)) {
+            throw invalid("parameter kind is " + kind + ", not one of " + KINDS);
+        }
+        templateFiles(kind, parameters.get("template")).forEach(this::mustExist);
+        String rate = parameters.getOrDefault("rate", "1");
+        if (!rate.matches("[0-9]+") || Integer.parseInt(rate) < 1) {
+            throw invalid("parameter rate must be a whole number of messages a second, at least 1, not " + rate);
+        }
+        ChannelFilter filter = new ChannelFilter(parameters.get("events"), parameters.getOrDefault("sites", ""),
+                parameters.getOrDefault("projects", ""), parameters.getOrDefault("items", ""));
+        rememberSecrets(parameters);
+        String missing = new Requirements(parameters.get("needs")).missing(settings);
+        return new Channel(id, parameters.getOrDefault("name", id), file, filter, missing,
+                Settings.split(parameters.getOrDefault("recipients", "")), Map.copyOf(parameters));
+    }
+
+    /**
+     * Keeps the channel's secrets out of the log: the settings its {@code secrets} parameter names, the credentials
+     * in its own request headers, its signing secret. Refuses headers or a signing secret that are not well formed.
+     */
+    private void rememberSecrets(Map<String, String> parameters) {
+        Settings.split(parameters.getOrDefault("secrets", "")).forEach(name -> SecretMask.rememberSecret(settings.get(name)));
+        try {
+            RequestHeaders.parse(parameters.getOrDefault("headers", "")).forEach(SecretMask::rememberHeader);
+        } catch (IllegalArgumentException e) {
+            throw invalid("parameter headers: " + e.getMessage());
+        }
+        String signingSecret = parameters.getOrDefault("signing-secret", "");
+        if (!signingSecret.isEmpty()) {
+            SecretMask.rememberSecret(signingSecret);
+            try {
+                WebhookSignature.of(signingSecret);
+            } catch (IllegalArgumentException e) {
+                throw invalid("parameter signing-secret: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The template files a channel of this kind renders: e-mail has a subject and a plain text beside its HTML. */
+    static List<Path> templateFiles(String kind, String template) {
+        Path main = TEMPLATES.resolve(template);
+        if (!"email".equals(kind)) {
+            return List.of(main);
+        }
+        return List.of(main, TEMPLATES.resolve(siblingOf(template, "subject")), TEMPLATES.resolve(siblingOf(template, "txt")));
+    }
+
+    /** email.html.vm: email.subject.vm and email.txt.vm. */
+    static String siblingOf(String htmlTemplate, String part) {
+        return htmlTemplate.replaceFirst("(\\.html)?\\.vm$", "") + "." + part + ".vm";
+    }
+
+    private void mustExist(Path template) {
+        if (!Files.isRegularFile(template)) {
+            throw invalid("the template " + template + " (parameter template) does not exist");
+        }
+    }
+
+    /** The value with its settings filled in; a setting that does not exist anywhere is an error naming it. */
+    private String resolve(String parameter, String value) {
+        if (value == null) {
+            return "";
+        }
+        Matcher placeholders = PLACEHOLDER.matcher(value);
+        while (placeholders.find()) {
+            String setting = placeholders.group(1).trim();
+            if (!setting.contains(":") && !settings.exists(setting)) {
+                throw invalid("parameter " + parameter + " names the setting " + setting
+                        + ", which is neither in application.properties nor in the environment");
+            }
+        }
+        return settings.resolve(value).trim();
+    }
+
+    private static List<TemplatedRouteParameterDefinition> parametersOf(TemplatedRouteDefinition route) {
+        return route.getParameters() == null ? List.of() : route.getParameters();
+    }
+
+    private InvalidChannelException invalid(String problem) {
+        return new InvalidChannelException(file, problem);
+    }
+}
