@@ -43,7 +43,8 @@ public final class ChannelFilter {
         return events.matches(eventType);
     }
 
-    boolean filtersOnTableauDetails() {
+    /** Whether the filter needs what only Tableau's REST API tells: a project, or a site's content URL. */
+    public boolean filtersOnTableauDetails() {
         return !projects.isEmpty() || !siteContentUrls.isEmpty();
     }
 

@@ -21,7 +21,7 @@ public class RegistrationConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationConfiguration.class);
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
         bindTableauItems(context, TableauItems.from(settings, Clock.systemUTC()), settings.isSet("tableau.server-url"));
         Registration registration = Registration.from(settings);
@@ -50,11 +50,24 @@ public class RegistrationConfiguration implements CamelConfiguration {
     }
 
     /** Says whether messages link to Tableau, unless Tableau is not set up at all (registration says that). */
-    private static void bindTableauItems(CamelContext context, TableauItems items, boolean tableauSetUp) {
+    private static void bindTableauItems(CamelContext context, TableauItems items, boolean tableauSetUp)
+            throws Exception {
         if (tableauSetUp) {
             LOG.info(items.startupLine());
         }
         context.getRegistry().bind("tableauItems", items);
         WhenStopped.run(context, items::close);
+        if (!items.isOn()) {
+            context.addStartupListener((started, alreadyStarted) -> warnAboutFiltersThatNeedTableau(
+                    started.getRegistry().lookupByNameAndType("channels", Channels.class)));
+        }
+    }
+
+    /** A project filter, or a site named by its content URL, needs the lookups: without them it takes everything. */
+    private static void warnAboutFiltersThatNeedTableau(Channels channels) {
+        channels.on().stream().filter(channel -> channel.filter().filtersOnTableauDetails()).forEach(channel -> LOG.warn(
+                "{} filters on projects or site names, which only Tableau can tell: without a Tableau sign-in "
+                        + "(tableau.server-url, tableau.pat-name and tableau.pat-secret) it takes every event",
+                channel.name()));
     }
 }

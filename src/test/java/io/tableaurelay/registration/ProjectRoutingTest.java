@@ -13,6 +13,7 @@ import static io.tableaurelay.registration.TableauStandIn.error;
 import static io.tableaurelay.registration.TableauStandIn.json;
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
@@ -123,6 +125,21 @@ class ProjectRoutingTest {
             await("the event in the finance channel", WAIT, this::financeItems, items -> items.contains("Campaigns"));
             await("the event in the main channel", WAIT, this::mainItems, items -> items.contains("Campaigns"));
         }
+    }
+
+    @Test
+    void withoutATableauSignInTheFinanceChannelTakesEveryFailureAndTheLogSaysSo() {
+        Map<String, String> withoutTableau = settings();
+        withoutTableau.keySet().removeIf(name -> name.startsWith("tableau."));
+        try (CapturedLog log = CapturedLog.capture(); RunningRelay relay = RunningRelay.start(withoutTableau, moreRoutes)) {
+            assertTrue(log.contains("WARN Slack (Finance) filters on projects or site names, which only Tableau can tell: "
+                    + "without a Tableau sign-in (tableau.server-url, tableau.pat-name and tableau.pat-secret) it takes "
+                    + "every event"), log.text());
+            relay.post(Events.eventAbout("WorkbookRefreshFailed", "EXTRACTS", "Campaigns", CAMPAIGNS));
+
+            await("the event in the finance channel", WAIT, this::financeItems, items -> items.contains("Campaigns"));
+        }
+        assertEquals(0, tableau.server.getAllServeEvents().size(), "Tableau was not asked");
     }
 
     private Map<String, String> settings() {
