@@ -28,13 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -42,6 +42,7 @@ import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,7 +279,7 @@ class RegistrationTest {
     }
 
     @Test
-    void serverErrorIsLoggedSignsOutAndIsTriedAgainWithBackoffWhileTheRelayServes() throws Exception {
+    void serverErrorIsLoggedSignsOutAndIsTriedAgainWithBackoffWhileTheRelayServes() {
         tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1)
                 .willReturn(error(500, "500000", "Internal Server Error")));
 
@@ -287,10 +288,12 @@ class RegistrationTest {
             await("a failure line", () -> log.contains("WARN Registration in Tableau failed: Tableau answered HTTP 500 "
                     + "to list webhooks: error 500000 (Internal Server Error); trying again later, with backoff"));
             assertEquals(200, relay.post(Events.event(DRF, "EXTRACTS", "Superstore")).statusCode());
-            await("a second attempt", () -> tableau.signIns() >= 2);
-            Thread.sleep(1000);
-            // 200 ms, 400 ms, 800 ms...: a handful of attempts, not a tight loop
-            assertTrue(tableau.signIns() <= 5, tableau.signIns() + " sign-ins");
+            await("a third attempt", () -> tableau.signIns() >= 3);
+            // 200 ms, then 400 ms: each wait twice as long as the one before, not a tight loop
+            List<Long> at = tableau.received(postRequestedFor(urlEqualTo(API + "/auth/signin"))).stream()
+                    .map(request -> request.getLoggedDate().getTime()).toList();
+            assertTrue(at.get(1) - at.get(0) >= 200, "first retry after " + (at.get(1) - at.get(0)) + " ms");
+            assertTrue(at.get(2) - at.get(1) >= 400, "second retry after " + (at.get(2) - at.get(1)) + " ms");
             assertEquals(200, relay.post(Events.event(WRF, "EXTRACTS", "Sales")).statusCode());
         } finally {
             long start = System.nanoTime();
@@ -446,18 +449,7 @@ class RegistrationTest {
         assertEquals("", tableau.unmatched());
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+    private static void await(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }
