@@ -109,6 +109,13 @@ public final class RunningRelay implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs these exact bytes to the webhook endpoint as application/json. */
+    public HttpResponse<String> post(byte[] body) {
+        return send(HttpRequest.newBuilder(webhookUrl())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** GETs a path of the management port (health, metrics, admin), without credentials. */
     public HttpResponse<String> manage(String path) {
         return send(HttpRequest.newBuilder(managementUrl(path)).GET());
