@@ -129,6 +129,7 @@ class RegistrationTest {
         assertEquals("", tableau.unmatched());
     }
 
+    /** The stand-in refuses a reason sent with isEnabled=true (400127), as Tableau does. */
     @Test
     void webhookDisabledByTableauIsReEnabledWithoutAStatusChangeReason() {
         String reason = "Webhook disabled after 4 consecutive failed deliveries";
@@ -253,6 +254,60 @@ class RegistrationTest {
     }
 
     @Test
+    void listWithoutPaginationIsOneAnswerEvenWhenItIsAFullPage() {
+        List<String> webhooks = new ArrayList<>();
+        for (int i = 0; i < TableauSession.PAGE_SIZE; i++) {
+            webhooks.add(webhook("foreign-" + i, "someone-else-" + i, "WorkbookCreated", "https://x.example.com",
+                    true, ""));
+        }
+        webhooks.add(ours(DRF));
+        tableau.lists(TOKEN, webhooks.toArray(String[]::new));
+        tableau.createAccepted(TOKEN, WRF);
+
+        try (RunningRelay relay = start()) {
+            awaitSummary("created 1, updated 0, re-enabled 0, deleted 0, unchanged 1");
+        }
+
+        tableau.server.verify(0, getRequestedFor(urlPathEqualTo(SITES)).withQueryParam("pageNumber", equalTo("2")));
+        tableau.server.verify(1, postRequestedFor(urlEqualTo(SITES)));
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
+    void duplicateNameThatTableauAcceptedIsReducedToTheOldest() {
+        // Tableau accepts a second webhook of the same name: another instance created relay-DRF just before
+        String theirs = webhook("other-" + DRF, "relay-" + DRF, DRF, DESTINATION, true, "", "2026-01-01T10:00:00Z");
+        String mine = webhook("new-" + DRF, "relay-" + DRF, DRF, DESTINATION, true, "", "2026-01-03T10:00:00Z");
+        listsInTurn(List.of(ours(WRF)), List.of(ours(WRF), mine, theirs), List.of(ours(WRF), theirs));
+        tableau.createAccepted(TOKEN, DRF);
+        tableau.deleteAccepted(TOKEN);
+
+        try (RunningRelay relay = start()) {
+            awaitSummary("created 1, updated 0, re-enabled 0, deleted 1, unchanged 1");
+        }
+
+        tableau.server.verify(1, postRequestedFor(urlEqualTo(SITES)).withRequestBody(equalToJson(createBody(DRF))));
+        tableau.server.verify(1, deleteRequestedFor(urlEqualTo(SITES + "/new-" + DRF)));
+        tableau.server.verify(1, deleteRequestedFor(anyUrl()));
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
+    void webhookGoneBeforeItsDeletionIsNoFailure() {
+        tableau.lists(TOKEN, ours(DRF), ours(WRF), ours("WorkbookCreated"));
+        tableau.server.stubFor(WireMock.delete(urlEqualTo(SITES + "/id-WorkbookCreated")).withHeader(AUTH, equalTo(TOKEN))
+                .willReturn(TableauStandIn.reportedError(404, "issue-tableau-webhooks-docs-7__error_404003__response.json")));
+
+        try (RunningRelay relay = start("tableau.prune", "true")) {
+            awaitSummary("created 0, updated 0, re-enabled 0, deleted 0, unchanged 2");
+        }
+
+        assertTrue(log.contains("INFO Webhook relay-WorkbookCreated (id-WorkbookCreated) is gone already"), log.text());
+        assertEquals(1, tableau.signIns(), "no failure, no second run");
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
     void sessionEndedMidRunLeadsToOneNewSignInAndARetryOfThatCall() {
         tableau.server.resetMappings();
         tableau.server.stubFor(TableauStandIn.signIn("marketing").inScenario("sessions")
@@ -280,8 +335,8 @@ class RegistrationTest {
 
     @Test
     void serverErrorIsLoggedSignsOutAndIsTriedAgainWithBackoffWhileTheRelayServes() {
-        tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1)
-                .willReturn(error(500, "500000", "Internal Server Error")));
+        tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1).willReturn(
+                TableauStandIn.reportedError(500, "issue-tableau-webhooks-docs-6__error_500000__response.json")));
 
         RunningRelay relay = start("tableau.retry-delay", "200");
         try {
@@ -427,6 +482,17 @@ class RegistrationTest {
             settings.put(overrides[i], overrides[i + 1]);
         }
         return RunningRelay.start(settings);
+    }
+
+    /** The first list call answers the first set of webhooks, the second the second, and so on; the last stays. */
+    @SafeVarargs
+    private void listsInTurn(List<String>... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1).inScenario("lists")
+                    .whenScenarioStateIs(i == 0 ? STARTED : "list " + i)
+                    .willSetStateTo("list " + Math.min(i + 1, answers.length - 1))
+                    .willReturn(TableauStandIn.json(200, TableauStandIn.listAnswer(answers[i].toArray(String[]::new)))));
+        }
     }
 
     private List<String> summaries() {
