@@ -45,14 +45,14 @@ public class SecurityConfiguration implements CamelConfiguration {
         registry.bind("allowedSites", allowedSites);
         RejectedRequests rejected = new RejectedRequests();
         registry.bind("rejectedRequests", rejected);
-        answerStatusOnlyFailuresQuietly(context, settings, rejected);
+        answerStatusOnlyFailuresQuietly(context, settings, rejected, senderAddress);
     }
 
     private static void answerStatusOnlyFailuresQuietly(CamelContext context, Settings settings,
-            RejectedRequests rejected) {
+            RejectedRequests rejected, SenderAddress senderAddress) {
         try {
             context.addStartupListener(new StatusOnlyFailures(
-                    Integer.parseInt(settings.get("camel.server.port", "8080")), rejected));
+                    Integer.parseInt(settings.get("camel.server.port", "8080")), rejected, senderAddress));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -7,12 +7,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
-/** What the receive route takes as the event's text, before it is parsed. */
-public final class RequestBody {
+/** What the receive route checks of a request before it parses the body, and the body's text. */
+public final class WebhookRequest {
 
-    private RequestBody() {
+    private WebhookRequest() {
+    }
+
+    /** Tableau POSTs; any other method gets 405. */
+    public static void onlyPost(@Header(Exchange.HTTP_METHOD) String method) {
+        if (!"POST".equals(method)) {
+            throw new InvalidEventException(405, "only POST is accepted");
+        }
     }
 
     /** Form and multipart bodies are not handed over as JSON text: 415, before anything reads them. */
