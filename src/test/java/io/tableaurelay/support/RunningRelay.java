@@ -50,7 +50,13 @@ public final class RunningRelay implements AutoCloseable {
         try {
             main.start();
         } catch (Exception e) {
-            throw new IllegalStateException("relay did not start", e);
+            IllegalStateException failed = new IllegalStateException("relay did not start", e);
+            try {
+                main.stop();
+            } catch (Exception stopping) {
+                failed.addSuppressed(stopping);
+            }
+            throw failed;
         }
         return new RunningRelay(main, port, managementPort, all.getOrDefault("webhook.path", "/webhooks/tableau"));
     }
