@@ -516,6 +516,7 @@ class RegistrationTest {
     }
 
     private static void await(String what, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(condition);
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .dontCatchUncaughtExceptions().until(condition);
     }
 }

@@ -167,10 +167,12 @@ public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
 
     /**
      * Asks {@code probe} until {@code done} holds of its answer, and returns that answer; fails after
-     * {@code timeout} with the last answer seen.
+     * {@code timeout} with the last answer seen. An exception that the relay's own threads leave uncaught is theirs
+     * to log, not a reason to stop waiting.
      */
     public static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
-        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(probe::get, done);
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).dontCatchUncaughtExceptions()
+                .until(probe::get, done);
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class RelayProcess implements AutoCloseable {
     private void awaitReady(Path log) {
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready");
         Awaitility.await("the relay process ready; see " + log).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+                .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
                 .failFast("the relay process exited; see " + log, () -> !process.isAlive())
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> HTTP.send(HttpRequest.newBuilder(ready).GET().build(),

@@ -68,7 +68,7 @@ public final class StandaloneArtemis implements AutoCloseable {
 
     private void awaitListening(Path log) {
         Awaitility.await("the broker listening; see " + log).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+                .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
                 .failFast("the broker exited; see " + log, () -> !process.isAlive())
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
