@@ -85,8 +85,7 @@ class DeliveryRetryTest {
         startRelay(Map.of());
 
         relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Refused"));
-        JsonNode letters = await("a dead letter", WAIT, this::deadLetters,
-                json -> json.path("deadLetters").size() == 1).path("deadLetters");
+        JsonNode letters = slackDeadLetters(1);
         JsonNode letter = letters.get(0);
         assertEquals("slack", letter.path("channel").asText());
         assertEquals("DatasourceRefreshFailed", letter.path("eventType").asText());
@@ -115,8 +114,7 @@ class DeliveryRetryTest {
         startRelay(Map.of("delivery.max-attempts", "3"));
 
         relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Never"));
-        JsonNode letter = await("a dead letter", WAIT, this::deadLetters,
-                json -> json.path("deadLetters").size() == 1).path("deadLetters").get(0);
+        JsonNode letter = slackDeadLetters(1).get(0);
         assertEquals(3, letter.path("attempts").asInt());
         assertEquals("HTTP 502", letter.path("lastError").asText());
         assertEquals(3, standIn.slack().size());
@@ -128,6 +126,18 @@ class DeliveryRetryTest {
         assertEquals(404, relay.send(HttpRequest.newBuilder(relay.url("/admin/dead-letters")).GET()).statusCode());
         assertEquals(400, relay.send(HttpRequest.newBuilder(
                 relay.managementUrl("/admin/dead-letters?channel=fax")).GET()).statusCode());
+    }
+
+    /**
+     * Waits until the broker counts {@code count} messages in DLQ.slack, then lists the dead letters: browsing
+     * a dead-letter queue while the broker is still creating it can fail.
+     */
+    private JsonNode slackDeadLetters(int count) {
+        await("a dead letter in DLQ.slack", WAIT, () -> Metrics.scrape(relay),
+                metrics -> metrics.value("relay_dead_letter_messages", "channel", "slack") == count);
+        JsonNode letters = deadLetters().path("deadLetters");
+        assertEquals(count, letters.size(), letters.toString());
+        return letters;
     }
 
     private JsonNode deadLetters() {
