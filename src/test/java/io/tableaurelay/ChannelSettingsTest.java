@@ -1,7 +1,6 @@
 package io.tableaurelay;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
-import static io.tableaurelay.support.ChannelStandIn.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,8 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.Test;
@@ -21,14 +22,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Which settings turn a channel on, and the channels' optional settings. */
 class ChannelSettingsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
     final ChannelStandIn standIn = new ChannelStandIn();
 
     @Test
     void withNoSettingsEveryChannelIsOffAndEventsAreStillAccepted() {
-        try (RunningRelay relay = RunningRelay.start(Map.of())) {
+        try (CapturedLog log = CapturedLog.capture(); RunningRelay relay = RunningRelay.start(Map.of())) {
             assertNull(relay.context().getRoute("slack"));
             assertNull(relay.context().getRoute("sms"));
             assertNull(relay.context().getRoute("ifttt"));
@@ -36,10 +37,17 @@ class ChannelSettingsTest {
             assertNull(relay.context().getRoute("email"));
             assertNull(relay.context().getRoute("forward"));
             assertNotNull(relay.context().getRoute("receive"));
+            assertTrue(log.contains("INFO Slack channel is off: set slack.webhook-url, or slack.token and slack.channel"),
+                    log.text());
+            assertTrue(log.contains("INFO SMS channel is off: set twilio.account-sid"), log.text());
+            assertTrue(log.contains("INFO IFTTT channel is off: set ifttt.key"), log.text());
 
             assertEquals(200, relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Nobody")).statusCode());
-            sleep(500);
-            assertEquals(0, standIn.all().size());
+            Metrics metrics = awaitDispatched(relay, 1);
+            assertEquals(1, metrics.value("relay_events_received_total"));
+            for (String queue : new String[] {"slack", "sms", "ifttt"}) {
+                assertTrue(metrics.queueEmpty(queue), "queued for " + queue + ": " + metrics.text());
+            }
         }
     }
 
@@ -49,14 +57,21 @@ class ChannelSettingsTest {
         settings.put("twilio.auth-token", "");
         settings.put("slack.webhook-url", "");
         settings.put("slack.token", ChannelStandIn.SLACK_TOKEN);
+        settings.put("slack.server-url", standIn.base() + "/slack");
         try (RunningRelay relay = RunningRelay.start(settings)) {
             assertNull(relay.context().getRoute("sms"), "SMS without an auth token is off");
             assertNull(relay.context().getRoute("slack"), "Slack with a token but no channel is off");
 
             relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Only IFTTT"));
             await("IFTTT", WAIT, standIn::ifttt, list -> Received.mentions(list, "Only IFTTT"));
-            sleep(300);
-            assertEquals(1, standIn.all().size(), "only IFTTT was called");
+            // dispatch has decided for every channel, and the relay has recorded IFTTT's delivery: nothing is left
+            // that could still call the stand-in
+            Metrics metrics = awaitDispatched(relay, 1);
+            await("IFTTT's delivery recorded", WAIT, () -> Metrics.scrape(relay),
+                    now -> now.value("relay_messages_delivered_total", "channel", "ifttt") == 1);
+            assertTrue(metrics.queueEmpty("sms"), "queued for SMS: " + metrics.text());
+            assertTrue(metrics.queueEmpty("slack"), "queued for Slack: " + metrics.text());
+            assertEquals(1, standIn.all().size(), "only IFTTT was called: " + standIn.all());
         }
     }
 
@@ -91,5 +106,15 @@ class ChannelSettingsTest {
             assertEquals("/ifttt/trigger/tableau_alert/with/key/" + ChannelStandIn.IFTTT_KEY, request.getUrl());
             assertEquals("DatasourceRefreshFailed", Received.json(request).path("value2").asText());
         }
+    }
+
+    /**
+     * Waits until the dispatch route has handled {@code events} events (Camel's own count of the route's
+     * exchanges) and the events queue is empty; returns that scrape of the metrics.
+     */
+    private static Metrics awaitDispatched(RunningRelay relay, int events) {
+        return await("dispatch of " + events + " event(s)", WAIT, () -> Metrics.scrape(relay), metrics ->
+                metrics.value("camel_exchanges_succeeded_total", "routeId", "dispatch") == events
+                        && metrics.queueEmpty("events"));
     }
 }

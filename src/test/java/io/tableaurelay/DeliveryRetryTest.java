@@ -2,7 +2,6 @@ package io.tableaurelay;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.tableaurelay.support.ChannelStandIn.await;
-import static io.tableaurelay.support.ChannelStandIn.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +54,16 @@ class DeliveryRetryTest {
 
         await("every event delivered to IFTTT", WAIT, () -> standIn.delivered("/ifttt/.*"),
                 delivered -> delivered.size() >= names.size());
-        sleep(1_500);
+        // the relay's own record: every message delivered, and nothing left in the queue (where retries wait for
+        // their time) that could reach IFTTT again
+        Metrics done = await("the relay done with IFTTT", WAIT, () -> Metrics.scrape(relay), metrics ->
+                metrics.value("relay_messages_delivered_total", "channel", "ifttt") >= names.size()
+                        && metrics.queueEmpty("ifttt"));
         List<String> delivered = standIn.delivered("/ifttt/.*").stream().map(Received::iftttName).sorted().toList();
         assertEquals(names, delivered, "each event delivered exactly once");
-        assertTrue(standIn.ifttt().size() > names.size(), "the 503s were retried");
+        assertEquals(names.size(), done.value("relay_messages_delivered_total", "channel", "ifttt"));
+        assertTrue(done.value("relay_messages_retried_total", "channel", "ifttt") >= 1, "the 503s were retried");
+        assertEquals(names.size() + 6, standIn.ifttt().size(), "five deliveries and the six 503 answers");
     }
 
     @Test
@@ -79,15 +85,17 @@ class DeliveryRetryTest {
         startRelay(Map.of());
 
         relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Refused"));
-        JsonNode letters = await("a dead letter", WAIT, this::deadLetters,
-                json -> json.path("deadLetters").size() == 1).path("deadLetters");
+        JsonNode letters = slackDeadLetters(1);
         JsonNode letter = letters.get(0);
         assertEquals("slack", letter.path("channel").asText());
         assertEquals("DatasourceRefreshFailed", letter.path("eventType").asText());
         assertEquals(1, letter.path("attempts").asInt());
         assertEquals("HTTP 400", letter.path("lastError").asText());
         assertEquals("Refused", letter.path("event").path("resourceName").asText());
-        sleep(1_000);
+        // the message waits in the dead-letter queue and nothing is left in Slack's queue: no retry can follow
+        Metrics parked = await("the Slack queue empty", WAIT, () -> Metrics.scrape(relay),
+                metrics -> metrics.queueEmpty("slack"));
+        assertEquals(0, parked.value("relay_messages_retried_total", "channel", "slack"), "no retry after a 400");
         assertEquals(1, standIn.slack().size(), "no retry after a 400");
 
         standIn.answerAllWithSuccess();
@@ -106,8 +114,7 @@ class DeliveryRetryTest {
         startRelay(Map.of("delivery.max-attempts", "3"));
 
         relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Never"));
-        JsonNode letter = await("a dead letter", WAIT, this::deadLetters,
-                json -> json.path("deadLetters").size() == 1).path("deadLetters").get(0);
+        JsonNode letter = slackDeadLetters(1).get(0);
         assertEquals(3, letter.path("attempts").asInt());
         assertEquals("HTTP 502", letter.path("lastError").asText());
         assertEquals(3, standIn.slack().size());
@@ -119,6 +126,18 @@ class DeliveryRetryTest {
         assertEquals(404, relay.send(HttpRequest.newBuilder(relay.url("/admin/dead-letters")).GET()).statusCode());
         assertEquals(400, relay.send(HttpRequest.newBuilder(
                 relay.managementUrl("/admin/dead-letters?channel=fax")).GET()).statusCode());
+    }
+
+    /**
+     * Waits until the broker counts {@code count} messages in DLQ.slack, then lists the dead letters: browsing
+     * a dead-letter queue while the broker is still creating it can fail.
+     */
+    private JsonNode slackDeadLetters(int count) {
+        await("a dead letter in DLQ.slack", WAIT, () -> Metrics.scrape(relay),
+                metrics -> metrics.value("relay_dead_letter_messages", "channel", "slack") == count);
+        JsonNode letters = deadLetters().path("deadLetters");
+        assertEquals(count, letters.size(), letters.toString());
+        return letters;
     }
 
     private JsonNode deadLetters() {

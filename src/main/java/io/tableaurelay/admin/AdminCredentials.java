@@ -11,11 +11,15 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Who may use the admin endpoints and the status page: HTTP basic authentication with {@code admin.username}
  * and {@code admin.password}, compared in constant time. When either is empty, anyone who reaches the
- * management port may (it listens on 127.0.0.1 by default).
+ * management port may; that is only allowed while the port listens on this machine alone
+ * ({@code camel.management.host} 127.0.0.1, the default): on any other address the relay does not start.
  */
 final class AdminCredentials implements Handler<RoutingContext> {
 
     private static final String REALM = "tableau-webhook-relay";
+    private static final String MANAGEMENT_HOST = "camel.management.host";
+    /** Where Camel's management server listens when camel.management.host is not set. */
+    private static final String CAMEL_DEFAULT_HOST = "0.0.0.0";
 
     private final byte[] expected;
 
@@ -24,10 +28,15 @@ final class AdminCredentials implements Handler<RoutingContext> {
     }
 
     static AdminCredentials from(Settings settings) {
-        if (!settings.isSet("admin.username") || !settings.isSet("admin.password")) {
-            return new AdminCredentials(null);
+        if (settings.isSet("admin.username") && settings.isSet("admin.password")) {
+            return new AdminCredentials(digest(settings.get("admin.username") + ":" + settings.get("admin.password")));
         }
-        return new AdminCredentials(digest(settings.get("admin.username") + ":" + settings.get("admin.password")));
+        if (!settings.isLoopback(MANAGEMENT_HOST, CAMEL_DEFAULT_HOST)) {
+            throw new IllegalArgumentException("Set admin.username and admin.password: the management port listens on "
+                    + settings.get(MANAGEMENT_HOST, CAMEL_DEFAULT_HOST) + " (" + MANAGEMENT_HOST
+                    + "), beyond this machine, and would let anyone replay dead letters and send test messages");
+        }
+        return new AdminCredentials(null);
     }
 
     boolean isRequired() {

@@ -1,7 +1,9 @@
 package io.tableaurelay.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,6 +63,18 @@ public final class Settings {
             throw new IllegalArgumentException("Setting " + name + " must be an http or https URL");
         }
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /**
+     * True when a host setting ({@code camel.server.host}, {@code camel.management.host}) names this machine only:
+     * 127.0.0.1, ::1, localhost. False for 0.0.0.0 and any other address.
+     */
+    public boolean isLoopback(String name, String fallback) {
+        try {
+            return InetAddress.getByName(get(name, fallback)).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A comma-separated setting as a list of trimmed, non-empty items. */

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
 
 /**
  * Turns a request body into a {@link TableauEvent}, accepting both the current field names and the early
@@ -31,15 +30,7 @@ public class TableauEventParser {
         this.clock = clock;
     }
 
-    /**
-     * @param contentType the request's Content-Type; form encodings are refused, as their bodies are not
-     *                    handed over as JSON text
-     */
-    public TableauEvent parse(@Body String body, @Header("Content-Type") String contentType) {
-        if (contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
-                || contentType.startsWith("multipart/"))) {
-            throw new InvalidEventException(415, "send the event as application/json");
-        }
+    public TableauEvent parse(@Body String body) {
         String receivedAt = Instant.now(clock).toString();
         if (body == null || body.isBlank()) {
             return new TableauEvent(null, TableauEvent.TEST_EVENT_TYPE, null, null, null, null, null, receivedAt);
@@ -76,7 +67,7 @@ public class TableauEventParser {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("body is not valid JSON");
+            throw new InvalidEventException("body is not valid JSON: " + JsonSyntaxError.describe(body, e));
         }
     }
 

@@ -6,10 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many requests the webhook endpoint turned away, by HTTP status (400, 401, 403, 415, 429), since the relay
- * started. The receive route's error handling counts, and so does the handling of what the HTTP server refuses
- * with a status alone (413 for a body too large); metrics read it. A 431 for oversized headers never reaches
- * the router and is not counted.
+ * How many requests the webhook endpoint turned away, by HTTP status (400, 401, 403, 405, 413, 415, 429), since
+ * the relay started. The receive route's error handling counts, and so does the handling of what the HTTP server
+ * refuses with a status alone (413 for a body too large); metrics read it. A 431 for oversized headers never
+ * reaches the router and is not counted.
  */
 public class RejectedRequests {
 

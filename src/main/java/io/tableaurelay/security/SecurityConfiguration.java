@@ -1,7 +1,5 @@
 package io.tableaurelay.security;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.List;
 
@@ -45,14 +43,14 @@ public class SecurityConfiguration implements CamelConfiguration {
         registry.bind("allowedSites", allowedSites);
         RejectedRequests rejected = new RejectedRequests();
         registry.bind("rejectedRequests", rejected);
-        answerStatusOnlyFailuresQuietly(context, settings, rejected);
+        answerStatusOnlyFailuresQuietly(context, settings, rejected, senderAddress);
     }
 
     private static void answerStatusOnlyFailuresQuietly(CamelContext context, Settings settings,
-            RejectedRequests rejected) {
+            RejectedRequests rejected, SenderAddress senderAddress) {
         try {
             context.addStartupListener(new StatusOnlyFailures(
-                    Integer.parseInt(settings.get("camel.server.port", "8080")), rejected));
+                    Integer.parseInt(settings.get("camel.server.port", "8080")), rejected, senderAddress));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -77,20 +75,12 @@ public class SecurityConfiguration implements CamelConfiguration {
 
     private static void warnAboutOpenEndpoint(Settings settings, WebhookSecret secret) {
         String host = settings.get("camel.server.host", "0.0.0.0");
-        if (!secret.isSet() && !isLoopback(host)) {
+        if (!secret.isSet() && !settings.isLoopback("camel.server.host", "0.0.0.0")) {
             LOG.warn("webhook.secret is empty and the relay listens on {}: anyone who finds the URL can post events."
                     + " Set webhook.secret; Tableau's URL then carries it as the token parameter", host);
         } else if (secret.isSet() && settings.get(WebhookSecret.SETTING).length() < SHORT_SECRET) {
             LOG.warn("webhook.secret is shorter than {} characters: use a long random value (openssl rand -hex 32)",
                     SHORT_SECRET);
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }

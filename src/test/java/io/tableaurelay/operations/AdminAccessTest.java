@@ -2,6 +2,7 @@ package io.tableaurelay.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -55,6 +56,30 @@ class AdminAccessTest {
             assertTrue(page.body().contains("<title>tableau-webhook-relay status</title>"));
             assertTrue(log.contains("open to anyone who reaches the port: set admin.username and admin.password"));
         }
+    }
+
+    @Test
+    void aManagementPortBeyondThisMachineNeedsAdminCredentials() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> RunningRelay.start(Map.of("camel.management.host", "0.0.0.0")).close());
+        String reasons = causes(refused);
+        assertTrue(reasons.contains("Set admin.username and admin.password: the management port listens on 0.0.0.0 "
+                + "(camel.management.host), beyond this machine"), reasons);
+
+        try (RunningRelay relay = RunningRelay.start(Map.of("camel.management.host", "0.0.0.0",
+                "admin.username", "ops", "admin.password", PASSWORD))) {
+            assertEquals(200, relay.manage("/observe/health/ready").statusCode(), "probes need no credentials");
+            assertEquals(401, relay.manage("/admin/status").statusCode());
+            assertEquals(200, get(relay, "/admin/status", basic("ops", PASSWORD)).statusCode());
+        }
+    }
+
+    private static String causes(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     private static HttpResponse<String> get(RunningRelay relay, String path, String authorization) {

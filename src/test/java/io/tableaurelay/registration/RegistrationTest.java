@@ -28,13 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -42,6 +42,7 @@ import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,7 @@ class RegistrationTest {
         assertEquals("", tableau.unmatched());
     }
 
+    /** The stand-in refuses a reason sent with isEnabled=true (400127), as Tableau does. */
     @Test
     void webhookDisabledByTableauIsReEnabledWithoutAStatusChangeReason() {
         String reason = "Webhook disabled after 4 consecutive failed deliveries";
@@ -252,6 +254,60 @@ class RegistrationTest {
     }
 
     @Test
+    void listWithoutPaginationIsOneAnswerEvenWhenItIsAFullPage() {
+        List<String> webhooks = new ArrayList<>();
+        for (int i = 0; i < TableauSession.PAGE_SIZE; i++) {
+            webhooks.add(webhook("foreign-" + i, "someone-else-" + i, "WorkbookCreated", "https://x.example.com",
+                    true, ""));
+        }
+        webhooks.add(ours(DRF));
+        tableau.lists(TOKEN, webhooks.toArray(String[]::new));
+        tableau.createAccepted(TOKEN, WRF);
+
+        try (RunningRelay relay = start()) {
+            awaitSummary("created 1, updated 0, re-enabled 0, deleted 0, unchanged 1");
+        }
+
+        tableau.server.verify(0, getRequestedFor(urlPathEqualTo(SITES)).withQueryParam("pageNumber", equalTo("2")));
+        tableau.server.verify(1, postRequestedFor(urlEqualTo(SITES)));
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
+    void duplicateNameThatTableauAcceptedIsReducedToTheOldest() {
+        // Tableau accepts a second webhook of the same name: another instance created relay-DRF just before
+        String theirs = webhook("other-" + DRF, "relay-" + DRF, DRF, DESTINATION, true, "", "2026-01-01T10:00:00Z");
+        String mine = webhook("new-" + DRF, "relay-" + DRF, DRF, DESTINATION, true, "", "2026-01-03T10:00:00Z");
+        listsInTurn(List.of(ours(WRF)), List.of(ours(WRF), mine, theirs), List.of(ours(WRF), theirs));
+        tableau.createAccepted(TOKEN, DRF);
+        tableau.deleteAccepted(TOKEN);
+
+        try (RunningRelay relay = start()) {
+            awaitSummary("created 1, updated 0, re-enabled 0, deleted 1, unchanged 1");
+        }
+
+        tableau.server.verify(1, postRequestedFor(urlEqualTo(SITES)).withRequestBody(equalToJson(createBody(DRF))));
+        tableau.server.verify(1, deleteRequestedFor(urlEqualTo(SITES + "/new-" + DRF)));
+        tableau.server.verify(1, deleteRequestedFor(anyUrl()));
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
+    void webhookGoneBeforeItsDeletionIsNoFailure() {
+        tableau.lists(TOKEN, ours(DRF), ours(WRF), ours("WorkbookCreated"));
+        tableau.server.stubFor(WireMock.delete(urlEqualTo(SITES + "/id-WorkbookCreated")).withHeader(AUTH, equalTo(TOKEN))
+                .willReturn(TableauStandIn.reportedError(404, "issue-tableau-webhooks-docs-7__error_404003__response.json")));
+
+        try (RunningRelay relay = start("tableau.prune", "true")) {
+            awaitSummary("created 0, updated 0, re-enabled 0, deleted 0, unchanged 2");
+        }
+
+        assertTrue(log.contains("INFO Webhook relay-WorkbookCreated (id-WorkbookCreated) is gone already"), log.text());
+        assertEquals(1, tableau.signIns(), "no failure, no second run");
+        assertSignedOutOnce(TOKEN);
+    }
+
+    @Test
     void sessionEndedMidRunLeadsToOneNewSignInAndARetryOfThatCall() {
         tableau.server.resetMappings();
         tableau.server.stubFor(TableauStandIn.signIn("marketing").inScenario("sessions")
@@ -278,19 +334,21 @@ class RegistrationTest {
     }
 
     @Test
-    void serverErrorIsLoggedSignsOutAndIsTriedAgainWithBackoffWhileTheRelayServes() throws Exception {
-        tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1)
-                .willReturn(error(500, "500000", "Internal Server Error")));
+    void serverErrorIsLoggedSignsOutAndIsTriedAgainWithBackoffWhileTheRelayServes() {
+        tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1).willReturn(
+                TableauStandIn.reportedError(500, "issue-tableau-webhooks-docs-6__error_500000__response.json")));
 
         RunningRelay relay = start("tableau.retry-delay", "200");
         try {
             await("a failure line", () -> log.contains("WARN Registration in Tableau failed: Tableau answered HTTP 500 "
                     + "to list webhooks: error 500000 (Internal Server Error); trying again later, with backoff"));
             assertEquals(200, relay.post(Events.event(DRF, "EXTRACTS", "Superstore")).statusCode());
-            await("a second attempt", () -> tableau.signIns() >= 2);
-            Thread.sleep(1000);
-            // 200 ms, 400 ms, 800 ms...: a handful of attempts, not a tight loop
-            assertTrue(tableau.signIns() <= 5, tableau.signIns() + " sign-ins");
+            await("a third attempt", () -> tableau.signIns() >= 3);
+            // 200 ms, then 400 ms: each wait twice as long as the one before, not a tight loop
+            List<Long> at = tableau.received(postRequestedFor(urlEqualTo(API + "/auth/signin"))).stream()
+                    .map(request -> request.getLoggedDate().getTime()).toList();
+            assertTrue(at.get(1) - at.get(0) >= 200, "first retry after " + (at.get(1) - at.get(0)) + " ms");
+            assertTrue(at.get(2) - at.get(1) >= 400, "second retry after " + (at.get(2) - at.get(1)) + " ms");
             assertEquals(200, relay.post(Events.event(WRF, "EXTRACTS", "Sales")).statusCode());
         } finally {
             long start = System.nanoTime();
@@ -426,6 +484,17 @@ class RegistrationTest {
         return RunningRelay.start(settings);
     }
 
+    /** The first list call answers the first set of webhooks, the second the second, and so on; the last stays. */
+    @SafeVarargs
+    private void listsInTurn(List<String>... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            tableau.server.stubFor(TableauStandIn.listCall(TOKEN, 1).inScenario("lists")
+                    .whenScenarioStateIs(i == 0 ? STARTED : "list " + i)
+                    .willSetStateTo("list " + Math.min(i + 1, answers.length - 1))
+                    .willReturn(TableauStandIn.json(200, TableauStandIn.listAnswer(answers[i].toArray(String[]::new)))));
+        }
+    }
+
     private List<String> summaries() {
         return log.lines().stream().filter(line -> line.contains(SUMMARY)).toList();
     }
@@ -446,18 +515,8 @@ class RegistrationTest {
         assertEquals("", tableau.unmatched());
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+    private static void await(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .dontCatchUncaughtExceptions().until(condition);
     }
 }

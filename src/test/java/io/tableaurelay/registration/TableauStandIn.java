@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -13,7 +14,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -26,6 +31,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * A WireMock stand-in for Tableau's REST API (JSON, version 3.19) on 127.0.0.1 and a free port. Its stubs
  * only answer calls that carry the expected sign-in body or {@code X-Tableau-Auth} token; anything else gets
  * WireMock's 404 and shows up in {@link #unmatched()}.
+ *
+ * <p>Its answers follow what Tableau published (src/test/resources/real-tableau, and shared/reference/real-tableau
+ * for the rest): a webhook list carries no {@code pagination} block (the schema leaves webhooks out of paginated
+ * answers); a listed webhook has both the {@code event} attribute and the older {@code webhook-source} element,
+ * and {@code isEnabled} as a JSON boolean; an error is {@code {"error": {"summary", "detail", "code"}}} with the
+ * code as a string; an update that sends a {@code statusChangeReason} with {@code isEnabled=true} is refused with
+ * 400127; and a create is accepted whatever the name, as Tableau does not refuse duplicate names.
  */
 final class TableauStandIn implements AutoCloseable {
 
@@ -78,11 +90,12 @@ final class TableauStandIn implements AutoCloseable {
                 .willReturn(aResponse().withStatus(204)));
     }
 
-    /** The site's webhooks, on one page. */
+    /** The site's webhooks, as Tableau lists them: all in one answer, without a pagination block. */
     void lists(String token, String... webhooks) {
-        listsPage(token, 1, webhooks.length, webhooks);
+        server.stubFor(listCall(token, 1).willReturn(json(200, listAnswer(webhooks))));
     }
 
+    /** One page of a list that a server splits into pages, with a pagination block. */
     void listsPage(String token, int page, int totalAvailable, String... webhooks) {
         server.stubFor(listCall(token, page).willReturn(json(200, listAnswer(page, totalAvailable, webhooks))));
     }
@@ -93,6 +106,10 @@ final class TableauStandIn implements AutoCloseable {
                 .withQueryParam("pageSize", equalTo("100"))
                 .withHeader(AUTH, equalTo(token))
                 .withHeader("Accept", equalTo("application/json"));
+    }
+
+    static String listAnswer(String... webhooks) {
+        return "{\"webhooks\": {\"webhook\": [" + String.join(",", webhooks) + "]}}";
     }
 
     static String listAnswer(int page, int totalAvailable, String... webhooks) {
@@ -109,9 +126,14 @@ final class TableauStandIn implements AutoCloseable {
                         DESTINATION, true, "") + "}")));
     }
 
+    /** Updates are accepted, except one that gives a reason together with isEnabled=true: 400127, as Tableau. */
     void updateAccepted(String token) {
         server.stubFor(put(urlPathMatching(SITES + "/[^/]+")).withHeader(AUTH, equalTo(token))
                 .willReturn(json(200, "{\"webhook\": {}}")));
+        server.stubFor(put(urlPathMatching(SITES + "/[^/]+")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.webhook.statusChangeReason"))
+                .withRequestBody(matchingJsonPath("$.webhook[?(@.isEnabled == true || @.isEnabled == 'true')]"))
+                .willReturn(error(400, "400127", "Bad Request")));
     }
 
     void deleteAccepted(String token) {
@@ -143,11 +165,17 @@ final class TableauStandIn implements AutoCloseable {
     static String webhook(String id, String name, String event, String url, boolean enabled, String reason,
             String createdAt) {
         return """
-                {"id": "%s", "name": "%s", "isEnabled": %s, "statusChangeReason": "%s", "event": "%s",
+                {"webhook-source": {"%s": {}},
                  "webhook-destination": {"webhook-destination-http": {"method": "POST", "url": "%s"}},
-                 "owner": {"id": "owner-luid", "name": "admin"}, "createdAt": "%s",
-                 "updatedAt": "2026-01-05T10:00:00Z"}"""
-                .formatted(id, name, enabled, reason, event, url, createdAt);
+                 "owner": {"id": "owner-luid", "name": "admin"},
+                 "id": "%s", "name": "%s", "event": "%s", "isEnabled": %s, "statusChangeReason": "%s",
+                 "createdAt": "%s", "updatedAt": "2026-01-05T10:00:00Z"}"""
+                .formatted(sourceElement(event), url, id, name, event, enabled, reason, createdAt);
+    }
+
+    /** The older name of an event: DatasourceRefreshFailed is webhook-source-event-datasource-refresh-failed. */
+    private static String sourceElement(String event) {
+        return "webhook-source-event-" + event.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     static String ours(String event) {
@@ -158,10 +186,24 @@ final class TableauStandIn implements AutoCloseable {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
+    /** An error answer in Tableau's JSON form: summary, detail, and the code as a string. */
     static ResponseDefinitionBuilder error(int status, String code, String summary) {
         return json(status, """
-                {"error": {"code": "%s", "summary": "%s", "detail": "details for %s"}}"""
-                .formatted(code, summary, code));
+                {"error": {"summary": "%s", "detail": "details for %s", "code": "%s"}}"""
+                .formatted(summary, code, code));
+    }
+
+    /** An error answer that users saw from a real Tableau, from src/test/resources/real-tableau/rest. */
+    static ResponseDefinitionBuilder reportedError(int status, String file) {
+        InputStream sample = TableauStandIn.class.getResourceAsStream("/real-tableau/rest/" + file);
+        if (sample == null) {
+            throw new IllegalStateException("no sample " + file);
+        }
+        try (sample) {
+            return json(status, new String(sample.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the sample " + file, e);
+        }
     }
 
     List<LoggedRequest> received(RequestPatternBuilder pattern) {

@@ -21,8 +21,10 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +121,28 @@ class HostileRequestsTest {
                     .stream().filter(r -> r.getBodyAsString().contains(charset)).findFirst().orElseThrow();
             assertEquals("Caf\u00e9 " + charset, Received.iftttName(ifttt));
         }
+    }
+
+    @Test
+    void whatTheHttpServerRefusesIsLoggedWithTheSenderLikeEveryOtherRefusal() {
+        Metrics before = Metrics.scrape(relay);
+        try (CapturedLog log = CapturedLog.capture()) {
+            assertEquals(405, send(HttpRequest.newBuilder(tokenUrl()).GET()).statusCode());
+            assertEquals(413, post(tokenUrl(), GOOD.replace("Good One", "z".repeat(70_000))).statusCode());
+            assertEquals(400, post(tokenUrl(), "{").statusCode());
+
+            // the 400 is logged by the receive route after the other two were answered
+            await("the 400 in the log", WAIT, log::lines,
+                    lines -> lines.contains("WARN Rejected a request from 127.0.0.1: body is not valid JSON: "
+                            + "the body ends too early, at line 1, column 2"));
+            assertTrue(log.contains("WARN Rejected a request from 127.0.0.1: only POST is accepted"), log.text());
+            assertTrue(log.contains("WARN Rejected a request from 127.0.0.1: body larger than webhook.max-body-bytes "
+                    + "(413)"), log.text());
+        }
+        Metrics after = Metrics.scrape(relay);
+        String rejected = "relay_requests_rejected_total";
+        assertEquals(2, after.value(rejected, "reason", "bad_input") - before.value(rejected, "reason", "bad_input"));
+        assertEquals(1, after.value(rejected, "reason", "size") - before.value(rejected, "reason", "size"));
     }
 
     /** 0: any 4xx (path tricks may be refused as unknown path or as missing token). */

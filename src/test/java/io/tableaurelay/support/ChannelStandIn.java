@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -194,28 +196,14 @@ public final class ChannelStandIn implements AutoCloseable, AfterEachCallback {
         return server.findAll(pattern);
     }
 
-    /** Waits until the stand-in has received what {@code condition} looks for. */
-    public static <T> T await(String what, Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T value = probe.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + value);
-            }
-            sleep(50);
-            value = probe.get();
-        }
-        return value;
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Asks {@code probe} until {@code done} holds of its answer, and returns that answer; fails after
+     * {@code timeout} with the last answer seen. An exception that the relay's own threads leave uncaught is theirs
+     * to log, not a reason to stop waiting.
+     */
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).dontCatchUncaughtExceptions()
+                .until(probe::get, done);
     }
 
     @Override

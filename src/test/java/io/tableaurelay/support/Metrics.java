@@ -41,8 +41,22 @@ public final class Metrics {
         return lines.stream().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
     }
 
+    /**
+     * True when the relay reports the queue ({@code events}, {@code slack}, ...) and it holds no message, retries
+     * held back included. A queue the relay does not report, or cannot count (NaN), is not empty.
+     */
+    public boolean queueEmpty(String queue) {
+        return lines.stream().anyMatch(line -> line.startsWith("relay_queue_messages{")
+                && line.contains("queue=\"" + queue + "\"")) && value("relay_queue_messages", "queue", queue) == 0;
+    }
+
     public String text() {
         return String.join("\n", lines);
+    }
+
+    @Override
+    public String toString() {
+        return text();
     }
 
     private static String[][] pairs(String... labels) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+
 /**
  * The relay as a separate process (java io.tableaurelay.RelayApplication, from the repository root, settings
  * as -D options), for tests that kill it with SIGKILL.
@@ -98,26 +100,13 @@ public final class RelayProcess implements AutoCloseable {
 
     /** Waits for readiness, not just a listening port: the webhook route is added after the server starts. */
     private void awaitReady(Path log) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("relay process exited; see " + log);
-            }
-            try {
-                URI ready = URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready");
-                if (HTTP.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            ChannelStandIn.sleep(200);
-        }
-        throw new IllegalStateException("relay process was not ready within 60 s; see " + log);
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready");
+        Awaitility.await("the relay process ready; see " + log).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
+                .failFast("the relay process exited; see " + log, () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> HTTP.send(HttpRequest.newBuilder(ready).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     public URI managementUrl(String path) {

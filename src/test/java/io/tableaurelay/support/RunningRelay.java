@@ -61,7 +61,13 @@ public final class RunningRelay implements AutoCloseable {
         try {
             main.start();
         } catch (Exception e) {
-            throw new IllegalStateException("relay did not start", e);
+            IllegalStateException failed = new IllegalStateException("relay did not start", e);
+            try {
+                main.stop();
+            } catch (Exception stopping) {
+                failed.addSuppressed(stopping);
+            }
+            throw failed;
         }
         return new RunningRelay(main, port, managementPort, all.getOrDefault("webhook.path", "/webhooks/tableau"));
     }
@@ -123,6 +129,13 @@ public final class RunningRelay implements AutoCloseable {
         return send(HttpRequest.newBuilder(webhookUrl())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** POSTs these exact bytes to the webhook endpoint as application/json. */
+    public HttpResponse<String> post(byte[] body) {
+        return send(HttpRequest.newBuilder(webhookUrl())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** GETs a path of the management port (health, metrics, admin), without credentials. */

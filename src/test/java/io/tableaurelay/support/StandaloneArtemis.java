@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+
 /**
  * An Apache ActiveMQ Artemis broker of its own, from the distribution the build unpacks (system property
  * artemis.home): an instance created in a temporary folder, listening on a free port of 127.0.0.1.
@@ -65,18 +67,15 @@ public final class StandaloneArtemis implements AutoCloseable {
     }
 
     private void awaitListening(Path log) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the broker exited; see " + log);
-            }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                ChannelStandIn.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the broker did not listen within 60 s; see " + log);
+        Awaitility.await("the broker listening; see " + log).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
+                .failFast("the broker exited; see " + log, () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
     }
 
     public String url() {
