@@ -6,6 +6,7 @@ import io.tableaurelay.config.RootCause;
 import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
+import io.tableaurelay.storm.StormConfiguration;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class RelayApplication {
         main.configure().addConfiguration(BrokerConfiguration.class);
         main.configure().addConfiguration(SecurityConfiguration.class);
         main.configure().addConfiguration(RelayConfiguration.class);
+        main.configure().addConfiguration(StormConfiguration.class);
         main.configure().addConfiguration(RegistrationConfiguration.class);
         main.configure().addConfiguration(OperationsConfiguration.class);
         return main;

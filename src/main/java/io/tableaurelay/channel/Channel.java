@@ -1,7 +1,11 @@
 package io.tableaurelay.channel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import io.tableaurelay.config.Settings;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * One way out of the relay, as its route file declares it (routes/slack.yaml, ...): its id (the route's id, its
@@ -30,10 +34,50 @@ public record Channel(String id, String name, String file, ChannelFilter filter,
         return parameters.getOrDefault(name, "");
     }
 
+    /** How long the first event of a group waits for others; zero: the channel sends each event as it comes. */
+    public Duration groupWait() {
+        return duration("group-wait");
+    }
+
+    /** How long after a group was sent the next events of that group are gathered into one follow-up. */
+    public Duration groupInterval() {
+        return duration("group-interval");
+    }
+
+    /** What events of one group have in common: any of eventType, site, project, outcome. */
+    public List<String> groupBy() {
+        return Settings.split(parameter("group-by"));
+    }
+
+    /** Most messages an hour to one recipient; 0: no cap. */
+    public int maxPerHour() {
+        String cap = parameter("max-per-hour");
+        return cap.isEmpty() ? 0 : Integer.parseInt(cap);
+    }
+
+    /** Whether the channel hears of a failure that repeats one of the last repeat-interval. */
+    public boolean notifiesRepeats() {
+        return !"false".equals(parameter("notify-repeats"));
+    }
+
+    /** Whether the channel hears that an item it heard failing works again. */
+    public boolean notifiesRecovery() {
+        return "true".equals(parameter("notify-recovery"));
+    }
+
+    private Duration duration(String name) {
+        String value = parameter(name);
+        return value.isEmpty() ? Duration.ZERO : Duration.ofMillis(TimeUtils.toMilliSeconds(value));
+    }
+
     /** One line for the startup log. */
     public String describe() {
-        return isOn()
-                ? name + " channel is on, events: " + filter
-                : name + " channel is off: " + missingSettings;
+        if (!isOn()) {
+            return name + " channel is off: " + missingSettings;
+        }
+        return name + " channel is on, events: " + filter
+                + (groupWait().isZero() ? "" : ", grouped by " + String.join(", ", groupBy()) + " for "
+                        + TimeUtils.printDuration(groupWait().toMillis()))
+                + (maxPerHour() > 0 ? ", at most " + maxPerHour() + " an hour to each recipient" : "");
     }
 }

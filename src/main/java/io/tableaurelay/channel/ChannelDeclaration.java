@@ -12,6 +12,7 @@ import io.tableaurelay.config.Settings;
 import io.tableaurelay.delivery.RequestHeaders;
 import io.tableaurelay.delivery.WebhookSignature;
 import io.tableaurelay.security.SecretMask;
+import org.apache.camel.util.TimeUtils;
 import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.model.TemplatedRouteParameterDefinition;
 
@@ -26,6 +27,8 @@ final class ChannelDeclaration {
     static final List<String> KINDS = List.of("slack", "sms", "json", "teams", "email");
     static final Path TEMPLATES = Path.of("routes", "templates");
     private static final List<String> REQUIRED = List.of("needs", "events", "kind", "template", "endpoint");
+    /** What the events of one group may have in common. */
+    static final List<String> GROUP_BY = List.of("eventType", "site", "project", "outcome");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
 
@@ -60,11 +63,9 @@ final class ChannelDeclaration {
         if (!KINDS.contains(kind)) {
             throw invalid("parameter kind is " + kind + ", not one of " + KINDS);
         }
-        templateFiles(kind, parameters.get("template")).forEach(this::mustExist);
-        String rate = parameters.getOrDefault("rate", "1");
-        if (!rate.matches("[0-9]+") || Integer.parseInt(rate) < 1) {
-            throw invalid("parameter rate must be a whole number of messages a second, at least 1, not " + rate);
-        }
+        templateFiles(kind, parameters.get("template")).forEach(template -> mustExist(template, "template"));
+        wholeNumber(parameters, "rate", "1", 1);
+        checkStorms(kind, parameters);
         ChannelFilter filter = new ChannelFilter(parameters.get("events"), parameters.getOrDefault("sites", ""),
                 parameters.getOrDefault("projects", ""), parameters.getOrDefault("items", ""));
         rememberSecrets(parameters);
@@ -109,9 +110,50 @@ final class ChannelDeclaration {
         return htmlTemplate.replaceFirst("(\\.html)?\\.vm$", "") + "." + part + ".vm";
     }
 
-    private void mustExist(Path template) {
+    private void mustExist(Path template, String parameter) {
         if (!Files.isRegularFile(template)) {
-            throw invalid("the template " + template + " (parameter template) does not exist");
+            throw invalid("the template " + template + " (parameter " + parameter + ") does not exist");
+        }
+    }
+
+    private void wholeNumber(Map<String, String> parameters, String name, String fallback, int least) {
+        String value = parameters.getOrDefault(name, fallback);
+        if (value.isEmpty() && least == 0) {
+            return;
+        }
+        if (!value.matches("[0-9]+") || Integer.parseInt(value) < least) {
+            throw invalid("parameter " + name + " must be a whole number, at least " + least + ", not " + value);
+        }
+    }
+
+    /** Grouping, caps, repeats and recoveries: durations, names and switches as the README describes them. */
+    private void checkStorms(String kind, Map<String, String> parameters) {
+        for (String name : List.of("group-wait", "group-interval")) {
+            try {
+                TimeUtils.toMilliSeconds(parameters.getOrDefault(name, "0"));
+            } catch (IllegalArgumentException e) {
+                throw invalid("parameter " + name + " is a duration (30s, 2m, 4h), not " + parameters.get(name));
+            }
+        }
+        for (String field : Settings.split(parameters.getOrDefault("group-by", ""))) {
+            if (!GROUP_BY.contains(field)) {
+                throw invalid("parameter group-by names " + field + ", not one of " + GROUP_BY);
+            }
+        }
+        for (String name : List.of("notify-repeats", "notify-recovery")) {
+            if (!List.of("", "true", "false").contains(parameters.getOrDefault(name, ""))) {
+                throw invalid("parameter " + name + " is true or false, not " + parameters.get(name));
+            }
+        }
+        wholeNumber(parameters, "max-per-hour", "", 0);
+        boolean groups = TimeUtils.toMilliSeconds(parameters.getOrDefault("group-wait", "0")) > 0
+                || !parameters.getOrDefault("max-per-hour", "").matches("0?");
+        if (groups) {
+            if (!parameters.containsKey("group-template")) {
+                throw invalid("a channel that groups or caps its messages needs the parameter group-template");
+            }
+            templateFiles(kind, parameters.get("group-template"))
+                    .forEach(template -> mustExist(template, "group-template"));
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.event.EventType;
@@ -34,6 +36,7 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
 
     private final Settings settings;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> repeatsDropped = new ConcurrentHashMap<>();
 
     public Channels(Settings settings) {
         this.settings = settings;
@@ -83,16 +86,31 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
         return channel != null && channel.isOn();
     }
 
-    /** The ids of the channels that are on and want the event whose headers dispatch holds. */
+    /**
+     * The ids of the channels that are on and want the event whose headers dispatch holds: those whose filters take
+     * it, but not a repeated failure where the channel does not want repeats; and, for a success that ends failures,
+     * the channels that heard of the failures and want to hear of the recovery.
+     */
     public List<String> wanting(Exchange exchange) {
         EventFacts event = facts(exchange.getMessage());
         List<String> wanting = new ArrayList<>();
         for (Channel channel : on()) {
             if (channel.accepts(event)) {
+                if (event.repeat() && !channel.notifiesRepeats()) {
+                    repeatsDropped(channel.id()).incrementAndGet();
+                } else {
+                    wanting.add(channel.id());
+                }
+            } else if (event.recoveredAfter() > 0 && channel.notifiesRecovery() && channel.accepts(event.asFailure())) {
                 wanting.add(channel.id());
             }
         }
         return wanting;
+    }
+
+    /** Repeated failures the channel did not send, as it does not notify repeats. */
+    public AtomicLong repeatsDropped(String id) {
+        return repeatsDropped.computeIfAbsent(id, channel -> new AtomicLong());
     }
 
     /** Who gets a message of the channel: its recipients, one message each, or one message for all (""). */
@@ -106,6 +124,7 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
         String resource = message.getHeader("resource", String.class);
         return new EventFacts(eventType, message.getHeader("siteLuid", String.class),
                 message.getHeader("siteContentUrl", String.class), EventType.isInProject(eventType, resource),
-                message.getHeader("itemProject", String.class), message.getHeader("resourceName", String.class));
+                message.getHeader("itemProject", String.class), message.getHeader("resourceName", String.class),
+                message.getHeader("repeat", false, Boolean.class), message.getHeader("recoveredAfter", 0, Integer.class));
     }
 }

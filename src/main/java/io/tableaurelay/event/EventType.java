@@ -81,6 +81,15 @@ public final class EventType {
                 .orElse("other");
     }
 
+    /** The event without its outcome: "DatasourceRefreshFailed" and "DatasourceRefreshSucceeded" are "DatasourceRefresh". */
+    public static String family(String eventType) {
+        return OUTCOME_BY_SUFFIX.keySet().stream()
+                .filter(eventType::endsWith)
+                .findFirst()
+                .map(suffix -> eventType.substring(0, eventType.length() - suffix.length()))
+                .orElse(eventType);
+    }
+
     /**
      * The kind of item, in words: "data source", "workbook", ...; from the event name, else (labels, new
      * events) from the resource.

@@ -1,17 +1,23 @@
 package io.tableaurelay.operations;
 
 /**
- * Where one event stands with one channel: {@code delivered}, {@code retrying} (an attempt failed, another is
- * due) or {@code dead-lettered} (kept in the channel's dead-letter queue).
+ * Where one event stands with one channel: {@code grouped} or {@code folded} (waiting for its group's message),
+ * {@code delivered}, {@code retrying} (an attempt failed, another is due) or {@code dead-lettered} (kept in the
+ * channel's dead-letter queue).
  *
- * @param outcome   delivered, retrying or dead-lettered
+ * @param outcome   grouped, folded, delivered, retrying or dead-lettered
  * @param attempts  attempts made so far
  * @param lastError why the last failed attempt failed ("HTTP 503"), or null
  * @param at        when the outcome was recorded (ISO-8601)
+ * @param message   the id of the message that carries the event with others (a group, a fold), or null when the
+ *                  event has a message of its own
  */
-public record ChannelOutcome(String outcome, int attempts, String lastError, String at) {
+public record ChannelOutcome(String outcome, int attempts, String lastError, String at, String message) {
 
     public static final String DELIVERED = "delivered";
+    /** Waiting in its group, or folded past a cap, until the group's message goes out. */
+    public static final String GROUPED = "grouped";
+    public static final String FOLDED = "folded";
     public static final String RETRYING = "retrying";
     public static final String DEAD_LETTERED = "dead-lettered";
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tableaurelay.delivery.RetryPolicy;
 import io.tableaurelay.event.TableauEvent;
+import io.tableaurelay.storm.Groups;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -44,7 +45,7 @@ public class Deliveries {
         Instant now = clock.instant();
         int attempts = message.getHeader(RetryPolicy.ATTEMPT, 0, Integer.class) + 1;
         record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
-                message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString()));
+                message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString(), carrier(message)));
         activity(channel).delivered(now);
         receivedAt(message).ifPresent(received -> Timer.builder("relay.delivery.latency")
                 .description("Time from receiving an event to a channel taking its message")
@@ -61,8 +62,14 @@ public class Deliveries {
         boolean giveUp = message.getHeader(RetryPolicy.GIVE_UP, false, Boolean.class);
         String error = message.getHeader(RetryPolicy.LAST_ERROR, String.class);
         record(exchange, new ChannelOutcome(giveUp ? ChannelOutcome.DEAD_LETTERED : ChannelOutcome.RETRYING,
-                message.getHeader(RetryPolicy.ATTEMPT, 1, Integer.class), error, now.toString()));
+                message.getHeader(RetryPolicy.ATTEMPT, 1, Integer.class), error, now.toString(), carrier(message)));
         activity(channel).failed(now, error, giveUp);
+    }
+
+    /** Called when an event waits for its group's message ({@code grouped}) or is folded past a cap ({@code folded}). */
+    public void held(Exchange exchange, String outcome) {
+        record(exchange, new ChannelOutcome(outcome, 0, null, clock.instant().toString(),
+                exchange.getMessage().getHeader(Groups.GROUP_KEY, String.class)));
     }
 
     /** What the channel (a channel route's id) has done since the relay started. */
@@ -70,10 +77,19 @@ public class Deliveries {
         return activity.computeIfAbsent(channel, id -> new ChannelActivity());
     }
 
+    /** Records the outcome for the message's event, or for each event of a group. */
     private void record(Exchange exchange, ChannelOutcome outcome) {
         Message message = exchange.getMessage();
-        log.record(message.getHeader("eventId", String.class), message.getHeader("eventType", String.class),
-                message.getHeader("receivedAt", String.class), exchange.getFromRouteId(), outcome);
+        String events = message.getHeader(Groups.GROUP_EVENTS, message.getHeader("eventId", String.class), String.class);
+        for (String eventId : events.split(",")) {
+            log.record(eventId, message.getHeader("eventType", String.class),
+                    message.getHeader("receivedAt", String.class), exchange.getFromRouteId(), outcome);
+        }
+    }
+
+    /** The id of a group's message, which carries its events; null for a message of one event. */
+    private static String carrier(Message message) {
+        return message.getHeader(Groups.GROUP_EVENTS) == null ? null : message.getHeader("eventId", String.class);
     }
 
     private static Optional<Instant> receivedAt(Message message) {

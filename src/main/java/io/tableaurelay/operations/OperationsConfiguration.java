@@ -23,6 +23,7 @@ import io.tableaurelay.event.EventHeaders;
 import io.tableaurelay.registration.Registration;
 import io.tableaurelay.registration.RegistrationStatus;
 import io.tableaurelay.security.RejectedRequests;
+import io.tableaurelay.storm.Groups;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -45,6 +46,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         Channels channels = registry.lookupByNameAndType("channels", Channels.class);
         ConnectionFactory broker = registry.lookupByNameAndType(BrokerConfiguration.CONNECTIONS, ConnectionFactory.class);
         QueueDepths depths = new QueueDepths(broker, () -> queues(channels));
+        Groups groups = registry.lookupByNameAndType("groups", Groups.class);
         RegistrationStatus registrationStatus = registry.lookupByNameAndType("registrationStatus", RegistrationStatus.class);
 
         DeliveryLog log = new DeliveryLog(Integer.parseInt(settings.get("delivery-log.size", "1000")));
@@ -58,7 +60,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("duplicateEvents", DuplicateEvents.class), registrationStatus, depths);
         context.addStartupListener((started, alreadyStarted) -> {
             for (Channel channel : channels.all()) {
-                RelayMetrics.registerChannel(meters, depths, channel.id());
+                RelayMetrics.registerChannel(meters, depths, groups, channels, channel.id());
                 if (channel.isOn()) {
                     ChannelHealthCheck check = new ChannelHealthCheck(channel.id(), deliveries.activity(channel.id()), depths);
                     check.setCamelContext(started);
@@ -67,16 +69,17 @@ public class OperationsConfiguration implements CamelConfiguration {
             }
         });
 
-        StatusSummary status = new StatusSummary(channels, deliveries, depths,
+        StatusSummary status = new StatusSummary(channels, deliveries, depths, groups,
                 registry.lookupByNameAndType("registration", Registration.class), registrationStatus);
         context.addStartupListener(new AdminApi(new DeadLetters(broker), log, status, channels, settings));
     }
 
-    /** The queues the relay uses: events, and each channel's queue and dead-letter queue. */
+    /** The queues the relay uses: events, and each channel's queue, held events and dead-letter queue. */
     private static List<String> queues(Channels channels) {
         List<String> queues = new ArrayList<>(List.of("events"));
-        queues.addAll(channels.ids());
-        channels.ids().forEach(id -> queues.add("DLQ." + id));
+        for (String id : channels.ids()) {
+            queues.addAll(List.of(id, id + ".held", "DLQ." + id));
+        }
         return queues;
     }
 

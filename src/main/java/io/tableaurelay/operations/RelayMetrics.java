@@ -2,14 +2,17 @@ package io.tableaurelay.operations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.QueueDepths;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.registration.RegistrationStatus;
 import io.tableaurelay.security.RejectedRequests;
+import io.tableaurelay.storm.Groups;
 
 /**
  * The metrics that are read from the relay's state rather than counted in the routes: refused requests by
@@ -50,12 +53,29 @@ final class RelayMetrics {
         queueDepth(meters, depths, "events");
     }
 
-    /** The depth of a channel's queue and of its dead-letter queue. */
-    static void registerChannel(MeterRegistry meters, QueueDepths depths, String channel) {
+    /**
+     * The depth of a channel's queue, of its held events (waiting for their group) and of its dead-letter queue; the
+     * events it grouped, folded past a cap, and left out as repeats.
+     */
+    static void registerChannel(MeterRegistry meters, QueueDepths depths, Groups groups, Channels channels,
+            String channel) {
         queueDepth(meters, depths, channel);
+        queueDepth(meters, depths, channel + ".held");
         Gauge.builder("relay.dead.letter.messages", depths, known -> depthOrNaN(known.depth("DLQ." + channel)))
                 .description("Messages kept in a channel's dead-letter queue")
                 .tag("channel", channel)
+                .register(meters);
+        count(meters, "relay.events.grouped", "Events that waited for their group and went out in one message with it",
+                groups.grouped(channel), channel);
+        count(meters, "relay.events.folded", "Events past a recipient's cap, folded into one message at the end of its hour",
+                groups.folded(channel), channel);
+        count(meters, "relay.events.dropped.as.repeat",
+                "Failures that repeat one of the last repeat-interval, not sent as the channel does not notify repeats",
+                channels.repeatsDropped(channel), channel);
+    }
+
+    private static void count(MeterRegistry meters, String name, String description, AtomicLong counter, String channel) {
+        FunctionCounter.builder(name, counter, AtomicLong::get).description(description).tag("channel", channel)
                 .register(meters);
     }
 

@@ -9,25 +9,29 @@ import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.registration.Registration;
 import io.tableaurelay.registration.RegistrationStatus;
+import io.tableaurelay.storm.Groups;
+import io.tableaurelay.storm.OpenGroup;
 
 /**
  * Everything the status page shows at a glance, as one JSON-ready map: each channel (on or off, delivered and
- * failed counts, last success and failure, queue and dead-letter sizes), the events queue, and registration in
- * Tableau with the relay's webhooks as last seen.
+ * failed counts, last success and failure, queue, held and dead-letter sizes), the events queue, the groups that
+ * wait to be sent, and registration in Tableau with the relay's webhooks as last seen.
  */
 public final class StatusSummary {
 
     private final Channels channels;
     private final Deliveries deliveries;
     private final QueueDepths depths;
+    private final Groups groups;
     private final Registration registration;
     private final RegistrationStatus registrationStatus;
 
-    StatusSummary(Channels channels, Deliveries deliveries, QueueDepths depths,
+    StatusSummary(Channels channels, Deliveries deliveries, QueueDepths depths, Groups groups,
             Registration registration, RegistrationStatus registrationStatus) {
         this.channels = channels;
         this.deliveries = deliveries;
         this.depths = depths;
+        this.groups = groups;
         this.registration = registration;
         this.registrationStatus = registrationStatus;
     }
@@ -36,11 +40,22 @@ public final class StatusSummary {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("channels", channels.all().stream().map(this::channel).toList());
         summary.put("eventsQueue", depths.depth("events"));
+        summary.put("groups", groups.open().stream().map(StatusSummary::group).toList());
         Map<String, Object> tableau = new LinkedHashMap<>();
         tableau.put("on", registration.isOn());
         tableau.putAll(registrationStatus.summary());
         summary.put("registration", tableau);
         return summary;
+    }
+
+    private static Map<String, Object> group(OpenGroup group) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("channel", group.channel());
+        entry.put("group", group.key());
+        entry.put("events", group.events());
+        entry.put("closesAt", group.closesAt().toString());
+        entry.put("folded", group.folded());
+        return entry;
     }
 
     private Map<String, Object> channel(Channel channel) {
@@ -54,6 +69,7 @@ public final class StatusSummary {
         entry.putAll(deliveries.activity(id).snapshot().asMap());
         entry.put("queue", depths.depth(id));
         entry.put("deadLetters", depths.depth("DLQ." + id));
+        entry.put("held", depths.depth(id + ".held"));
         return entry;
     }
 }

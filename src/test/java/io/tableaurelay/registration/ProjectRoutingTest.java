@@ -1,16 +1,11 @@
 package io.tableaurelay.registration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.tableaurelay.registration.TableauStandIn.API;
-import static io.tableaurelay.registration.TableauStandIn.AUTH;
-import static io.tableaurelay.registration.TableauStandIn.SITE_ID;
 import static io.tableaurelay.registration.TableauStandIn.TOKEN;
 import static io.tableaurelay.registration.TableauStandIn.error;
-import static io.tableaurelay.registration.TableauStandIn.json;
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,10 +81,10 @@ class ProjectRoutingTest {
         tableau = new TableauStandIn();
         tableau.signInGives("finance", TOKEN);
         tableau.signOutAccepted(TOKEN);
-        item("workbooks", Q4_CLOSE, "Finance Reporting");
-        item("workbooks", CAMPAIGNS, "Marketing");
-        item("datasources", LEDGER, "Finance");
-        item("workbooks", MARKER, "Finance");
+        tableau.itemsIn("workbooks", Q4_CLOSE, "Finance Reporting");
+        tableau.itemsIn("workbooks", CAMPAIGNS, "Marketing");
+        tableau.itemsIn("datasources", LEDGER, "Finance");
+        tableau.itemsIn("workbooks", MARKER, "Finance");
     }
 
     @AfterEach
@@ -151,16 +146,6 @@ class ProjectRoutingTest {
         settings.put("tableau.pat-name", TableauStandIn.PAT_NAME);
         settings.put("tableau.pat-secret", TableauStandIn.PAT_SECRET);
         return settings;
-    }
-
-    private void item(String collection, String luid, String project) {
-        String singular = collection.substring(0, collection.length() - 1);
-        tableau.server.stubFor(get(urlEqualTo(API + "/sites/" + SITE_ID + "/" + collection + "/" + luid))
-                .withHeader(AUTH, equalTo(TOKEN))
-                .willReturn(json(200, """
-                        {"%s": {"id": "%s", "webpageUrl": "https://tableau.example.com/#/%s/%s",
-                                "project": {"id": "p-1", "name": "%s"}, "owner": {"id": "u-1", "name": "ana"}}}"""
-                        .formatted(singular, luid, collection, luid, project))));
     }
 
     private List<String> financeItems() {

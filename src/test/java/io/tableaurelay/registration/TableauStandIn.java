@@ -39,29 +39,29 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * code as a string; an update that sends a {@code statusChangeReason} with {@code isEnabled=true} is refused with
  * 400127; and a create is accepted whatever the name, as Tableau does not refuse duplicate names.
  */
-final class TableauStandIn implements AutoCloseable {
+public final class TableauStandIn implements AutoCloseable {
 
-    static final String API = "/api/3.19";
-    static final String SITE_ID = "6f1c2e0a-site-luid";
+    public static final String API = "/api/3.19";
+    public static final String SITE_ID = "6f1c2e0a-site-luid";
     static final String SITES = API + "/sites/" + SITE_ID + "/webhooks";
-    static final String TOKEN = "session-token-4711";
-    static final String PAT_NAME = "relay-admin";
-    static final String PAT_SECRET = "pat-secret-0xDEADBEEF";
+    public static final String TOKEN = "session-token-4711";
+    public static final String PAT_NAME = "relay-admin";
+    public static final String PAT_SECRET = "pat-secret-0xDEADBEEF";
     static final String DESTINATION = "https://relay.example.com/webhooks/tableau";
     static final String AUTH = "X-Tableau-Auth";
 
     final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
-    TableauStandIn() {
+    public TableauStandIn() {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
     /** Sign-in with the test token for this site (contentUrl) answers with {@code token}. */
-    void signInGives(String contentUrl, String token) {
+    public void signInGives(String contentUrl, String token) {
         server.stubFor(signIn(contentUrl).willReturn(signedIn(token)));
     }
 
@@ -85,7 +85,7 @@ final class TableauStandIn implements AutoCloseable {
                 .formatted(token, SITE_ID));
     }
 
-    void signOutAccepted(String token) {
+    public void signOutAccepted(String token) {
         server.stubFor(post(urlEqualTo(API + "/auth/signout")).withHeader(AUTH, equalTo(token))
                 .willReturn(aResponse().withStatus(204)));
     }
@@ -180,6 +180,20 @@ final class TableauStandIn implements AutoCloseable {
 
     static String ours(String event) {
         return webhook("id-" + event, "relay-" + event, event, DESTINATION, true, "");
+    }
+
+    /**
+     * A workbook or data source ({@code collection} "workbooks" or "datasources") whose LUID matches {@code luidRegex}
+     * is in {@code project}, with a page and an owner, for the session of {@code TOKEN}.
+     */
+    public void itemsIn(String collection, String luidRegex, String project) {
+        String singular = collection.substring(0, collection.length() - 1);
+        server.stubFor(get(urlPathMatching(API + "/sites/" + SITE_ID + "/" + collection + "/" + luidRegex))
+                .withHeader(AUTH, equalTo(TOKEN))
+                .willReturn(json(200, """
+                        {"%s": {"id": "x", "webpageUrl": "https://tableau.example.com/#/%s/x",
+                                "project": {"id": "p-1", "name": "%s"}, "owner": {"id": "u-1", "name": "ana"}}}"""
+                        .formatted(singular, collection, project))));
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {

@@ -18,10 +18,15 @@ public final class Events {
 
     /** The current payload format, about the item with this LUID. */
     public static String eventAbout(String eventType, String resource, String name, String luid) {
+        return eventAt(eventType, resource, name, luid, CREATED_AT);
+    }
+
+    /** The current payload format, about the item with this LUID, created by Tableau at {@code createdAt}. */
+    public static String eventAt(String eventType, String resource, String name, String luid, String createdAt) {
         return """
                 {"resource": "%s", "event_type": "%s", "resource_name": "%s", "site_luid": "%s",
                  "resource_luid": "%s", "created_at": "%s"}"""
-                .formatted(resource, eventType, name, SITE, luid, CREATED_AT);
+                .formatted(resource, eventType, name, SITE, luid, createdAt);
     }
 
     /** The early, hyphenated payload format, with a field Tableau never documented. */

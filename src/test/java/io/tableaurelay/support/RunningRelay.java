@@ -85,6 +85,13 @@ public final class RunningRelay implements AutoCloseable {
         defaults.put("teams.rate-per-second", "100");
         defaults.put("email.rate-per-second", "100");
         defaults.put("forward.rate-per-second", "100");
+        // each event on its own, as soon as it comes, no repeats and no recoveries, unless a test wants storms
+        for (String channel : new String[] {"slack", "twilio", "ifttt", "teams", "email", "forward"}) {
+            defaults.put(channel + ".group-wait", "0");
+            defaults.put(channel + ".notify-recovery", "false");
+        }
+        defaults.put("twilio.max-per-hour", "0");
+        defaults.put("repeat-interval", "0s");
         return defaults;
     }
 

@@ -1,0 +1,243 @@
+package io.tableaurelay.storm;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tableaurelay.channel.Channel;
+import io.tableaurelay.channel.Channels;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Alert storms, in the broker: a channel with a group-wait holds each event in its queue {@code <channel>.held}
+ * until the event's group closes, and a message on {@code groups.close}, which the broker keeps back until that
+ * time, closes it. Closing takes every held message of the group and puts one message carrying them all on the
+ * channel's queue, in one transaction: each event ends up in exactly one message, across crashes and with several
+ * relay instances on one broker. Messages past a recipient's cap ({@link Caps}) are held the same way, as a fold
+ * that closes when the cap's window ends.
+ *
+ * <p>A group that was sent takes the next events of its key as one follow-up, sent group-interval after it.
+ */
+public class Groups {
+
+    /** The queue of group closings: one message a group, held back by the broker until the group closes. */
+    public static final String CLOSINGS = "groups.close";
+    public static final String GROUP_KEY = "groupKey";
+    public static final String GROUP_SIZE = "groupSize";
+    public static final String GROUP_EVENTS = "groupEvents";
+    public static final String FOLDED = "folded";
+    static final String HELD = ".held";
+    private static final long LAST_RECEIVE_MILLIS = 200;
+    /** What a member of a group keeps of its message's headers: what templates, filters and the delivery log use. */
+    private static final List<String> MEMBER_HEADERS = List.of("eventId", "eventType", "eventTypeLabel", "receivedAt",
+            "resource", "resourceLuid", "resourceName", "siteLuid", "itemUrl", "itemProject", "itemOwner", "recipient",
+            "repeat", "failureCount", "failingSince", "recoveredAfter");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Channels channels;
+    private final JmsTemplate jms;
+    private final Clock clock;
+    private final Map<String, OpenGroup> open = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastClosed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> grouped = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> folded = new ConcurrentHashMap<>();
+
+    public Groups(Channels channels, ConnectionFactory broker, Clock clock) {
+        this.channels = channels;
+        this.jms = new JmsTemplate(broker);
+        this.jms.setSessionTransacted(true);
+        this.clock = clock;
+    }
+
+    /** Whether the message waits for its group: the channel groups, and the message is one event, not a group. */
+    public boolean holds(Exchange exchange) {
+        return exchange.getMessage().getHeader(GROUP_SIZE) == null && !channel(exchange).groupWait().isZero();
+    }
+
+    /** Sets the message's group ({@code groupKey}) and makes sure the broker closes the group in time. */
+    public void hold(Exchange exchange) {
+        Channel channel = channel(exchange);
+        GroupKey key = GroupKey.of(channel, exchange.getMessage());
+        keep(exchange, key, closesAt(channel, key), false);
+        grouped(channel.id()).incrementAndGet();
+    }
+
+    /** Holds a message past the recipient's cap, until {@code until}: then all of them go out as one. */
+    void fold(Exchange exchange, Instant until) {
+        Channel channel = channel(exchange);
+        keep(exchange, GroupKey.fold(channel, exchange.getMessage()), until, true);
+        folded(channel.id()).addAndGet(exchange.getMessage().getHeader(GROUP_SIZE, 1, Integer.class));
+    }
+
+    private synchronized void keep(Exchange exchange, GroupKey key, Instant closesAt, boolean fold) {
+        exchange.getMessage().setHeader(GROUP_KEY, key.id());
+        OpenGroup group = open.get(key.id());
+        if (group == null || !group.closesAt().equals(closesAt)) {
+            scheduleClosing(key, closesAt, fold);
+            group = new OpenGroup(key.channel(), key.label(), 0, closesAt, fold);
+        }
+        open.put(key.id(), group.withOneMore());
+    }
+
+    /**
+     * A new group waits group-wait; one whose last message went out less than group-interval ago waits for the rest
+     * of that interval; an open group keeps its time.
+     */
+    private Instant closesAt(Channel channel, GroupKey key) {
+        Instant now = clock.instant();
+        OpenGroup group = open.get(key.id());
+        if (group != null && group.closesAt().isAfter(now)) {
+            return group.closesAt();
+        }
+        Instant last = lastClosed.get(key.id());
+        Instant followUp = last == null ? now : last.plus(channel.groupInterval());
+        return followUp.isAfter(now) ? followUp : now.plus(channel.groupWait());
+    }
+
+    private void scheduleClosing(GroupKey key, Instant closesAt, boolean fold) {
+        jms.send(CLOSINGS, session -> {
+            TextMessage closing = session.createTextMessage("");
+            closing.setStringProperty("channel", key.channel());
+            closing.setStringProperty(GROUP_KEY, key.id());
+            closing.setBooleanProperty(FOLDED, fold);
+            closing.setLongProperty("_AMQ_SCHED_DELIVERY", closesAt.toEpochMilli());
+            // the same closing again (a message dispatched twice after a crash) is dropped by the broker
+            closing.setStringProperty("_AMQ_DUPL_ID", "close:" + key.id() + ":" + closesAt.toEpochMilli());
+            return closing;
+        });
+    }
+
+    /**
+     * Closes a group (the message from {@code groups.close}): its held messages become one message on the channel's
+     * queue, in one transaction. A group of one goes out as it came, so it reads as if it had never waited.
+     */
+    public void close(Exchange closing) {
+        Message marker = closing.getMessage();
+        String channel = marker.getHeader("channel", String.class);
+        String key = marker.getHeader(GROUP_KEY, String.class);
+        boolean fold = marker.getHeader(FOLDED, false, Boolean.class);
+        String groupId = key + "-" + clock.millis();
+        jms.execute(session -> {
+            List<TextMessage> held = takeHeld(session, channel, key);
+            if (!held.isEmpty()) {
+                TextMessage message = held.size() == 1 && !fold
+                        ? alone(session, held.get(0)) : together(session, held, channel, groupId, fold);
+                session.createProducer(session.createQueue(channel)).send(message);
+            }
+            session.commit();
+            return null;
+        }, true);
+        open.remove(key);
+        lastClosed.put(key, clock.instant());
+    }
+
+    private static List<TextMessage> takeHeld(Session session, String channel, String key) throws JMSException {
+        List<TextMessage> held = new ArrayList<>();
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(channel + HELD),
+                GROUP_KEY + " = '" + key + "'")) {
+            for (jakarta.jms.Message message = consumer.receive(LAST_RECEIVE_MILLIS); message != null;
+                    message = consumer.receive(LAST_RECEIVE_MILLIS)) {
+                held.add((TextMessage) message);
+            }
+        }
+        return held;
+    }
+
+    /** The one held message, as it was, marked as sent on from its group. */
+    private static TextMessage alone(Session session, TextMessage held) throws JMSException {
+        TextMessage message = session.createTextMessage(held.getText());
+        for (Enumeration<?> names = held.getPropertyNames(); names.hasMoreElements(); ) {
+            String name = (String) names.nextElement();
+            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.equals(GROUP_KEY)) {
+                message.setObjectProperty(name, held.getObjectProperty(name));
+            }
+        }
+        message.setIntProperty(GROUP_SIZE, 1);
+        return message;
+    }
+
+    /**
+     * One message for the group: its body lists each event with what its message said about it ({@code
+     * {"events": [{"event": ..., "headers": ...}]}}); a held group (a fold of groups) gives its events.
+     */
+    private static TextMessage together(Session session, List<TextMessage> held, String channel, String groupId,
+            boolean fold) throws JMSException {
+        ArrayNode events = JSON.createArrayNode();
+        for (TextMessage message : held) {
+            if (message.propertyExists(GROUP_EVENTS)) {
+                events.addAll((ArrayNode) read(message.getText()).path("events"));
+            } else {
+                ObjectNode member = events.addObject();
+                member.set("event", read(message.getText()));
+                ObjectNode headers = member.putObject("headers");
+                for (String name : MEMBER_HEADERS) {
+                    if (message.propertyExists(name)) {
+                        headers.put(name, message.getObjectProperty(name).toString());
+                    }
+                }
+            }
+        }
+        List<ObjectNode> members = new ArrayList<>();
+        events.forEach(member -> members.add((ObjectNode) member));
+        members.sort(Comparator.comparing(member -> member.path("headers").path("receivedAt").asText()));
+        ObjectNode first = (ObjectNode) members.get(0).path("headers");
+        TextMessage message = session.createTextMessage(JSON.createObjectNode().set("events",
+                JSON.createArrayNode().addAll(members)).toString());
+        message.setStringProperty("channel", channel);
+        message.setStringProperty("eventId", groupId);
+        message.setStringProperty("eventType", first.path("eventType").asText());
+        message.setStringProperty("eventTypeLabel", first.path("eventTypeLabel").asText());
+        message.setStringProperty("receivedAt", first.path("receivedAt").asText());
+        message.setStringProperty("recipient", first.path("recipient").asText(""));
+        message.setIntProperty(GROUP_SIZE, members.size());
+        message.setStringProperty(GROUP_EVENTS, String.join(",",
+                members.stream().map(member -> member.path("headers").path("eventId").asText()).toList()));
+        message.setBooleanProperty(FOLDED, fold);
+        message.setStringProperty("_AMQ_DUPL_ID", groupId);
+        return message;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a held message is not JSON", e);
+        }
+    }
+
+    /** The groups this relay instance holds open, soonest to close first. */
+    public List<OpenGroup> open() {
+        return open.values().stream().sorted(Comparator.comparing(OpenGroup::closesAt)).toList();
+    }
+
+    /** Events that waited in a group of the channel. */
+    public AtomicLong grouped(String channel) {
+        return grouped.computeIfAbsent(channel, id -> new AtomicLong());
+    }
+
+    /** Events past a recipient's cap, folded into one message at the end of the cap's window. */
+    public AtomicLong folded(String channel) {
+        return folded.computeIfAbsent(channel, id -> new AtomicLong());
+    }
+
+    private Channel channel(Exchange exchange) {
+        return channels.get(exchange.getFromRouteId());
+    }
+}

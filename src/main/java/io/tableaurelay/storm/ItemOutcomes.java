@@ -1,0 +1,68 @@
+package io.tableaurelay.storm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import io.tableaurelay.event.EventType;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Each item's latest outcome, kept in {@link StormState} so that it survives restarts: dispatch asks it about every
+ * failure and success before the channels' filters, and learns whether a failure repeats one of the last
+ * repeat-interval (header {@code repeat}, with {@code failureCount} and {@code failingSince}) and how many failures a
+ * success ended (header {@code recoveredAfter}). An item is the event's resource and the kind of event: a data
+ * source's refreshes are one item, its deletion another.
+ */
+public class ItemOutcomes {
+
+    public static final String REPEAT = "repeat";
+    public static final String FAILURE_COUNT = "failureCount";
+    public static final String FAILING_SINCE = "failingSince";
+    public static final String RECOVERED_AFTER = "recoveredAfter";
+
+    private final StormState state;
+    private final Duration repeatInterval;
+    private final Clock clock;
+
+    public ItemOutcomes(StormState state, Duration repeatInterval, Clock clock) {
+        this.state = state;
+        this.repeatInterval = repeatInterval;
+        this.clock = clock;
+    }
+
+    public void record(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String eventType = message.getHeader("eventType", String.class);
+        String luid = message.getHeader("resourceLuid", String.class);
+        String eventId = message.getHeader("eventId", String.class);
+        String outcome = eventType == null ? "" : EventType.outcome(eventType);
+        if (luid == null || luid.isEmpty() || !("failure".equals(outcome) || "success".equals(outcome))) {
+            return;
+        }
+        String item = luid + "/" + EventType.family(eventType);
+        ItemHistory before = state.item(item).map(ItemHistory::parse).orElse(null);
+        ItemHistory after = before;
+        // an event dispatched again after a crash gets what it got the first time
+        if (before == null || !before.eventId().equals(eventId)) {
+            after = ItemHistory.after(before, eventId, "failure".equals(outcome), receivedAt(message), repeatInterval);
+            state.item(item, after.format());
+        }
+        message.setHeader(REPEAT, after.repeat());
+        message.setHeader(FAILURE_COUNT, after.failures());
+        if (after.since() != null) {
+            message.setHeader(FAILING_SINCE, after.since().toString());
+        }
+        message.setHeader(RECOVERED_AFTER, after.recoveredAfter());
+    }
+
+    private Instant receivedAt(Message message) {
+        try {
+            return Instant.parse(message.getHeader("receivedAt", String.class));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return clock.instant();
+        }
+    }
+}

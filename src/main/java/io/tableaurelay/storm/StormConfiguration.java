@@ -1,0 +1,45 @@
+package io.tableaurelay.storm;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.tableaurelay.broker.BrokerConfiguration;
+import io.tableaurelay.channel.Channels;
+import io.tableaurelay.config.Settings;
+import io.tableaurelay.config.WhenStopped;
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Puts the storm handling into the registry: {@code itemOutcomes} (dispatch: repeats and recoveries), {@code groups}
+ * and {@code caps} (the channel template: grouping and caps), with what they remember in relay.data-dir.
+ */
+public class StormConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        Settings settings = new Settings(context);
+        Registry registry = context.getRegistry();
+        Channels channels = registry.lookupByNameAndType("channels", Channels.class);
+        ConnectionFactory broker = registry.lookupByNameAndType(BrokerConfiguration.CONNECTIONS, ConnectionFactory.class);
+        StormState state = new StormState(Path.of(settings.get("relay.data-dir", "data")));
+        WhenStopped.run(context, state::close);
+        Clock clock = Clock.systemUTC();
+        Groups groups = new Groups(channels, broker, clock);
+        registry.bind("itemOutcomes", new ItemOutcomes(state, duration(settings, "repeat-interval", "4h"), clock));
+        registry.bind("groups", groups);
+        registry.bind("caps", new Caps(channels, groups, state, duration(settings, "cap-window", "1h"), clock));
+    }
+
+    private static Duration duration(Settings settings, String name, String fallback) {
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(settings.get(name, fallback)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Setting " + name + " is a duration (30s, 2m, 4h), not " + settings.get(name));
+        }
+    }
+}
