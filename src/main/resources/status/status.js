@@ -102,10 +102,24 @@ function drawDeliveries(deliveries) {
       badge.dataset.channel = channel;
       badge.textContent = channel + ": " + outcome.outcome
           + (outcome.attempts > 1 ? " after " + outcome.attempts + " attempts" : "")
+          + (outcome.message ? " in a group" : "")
           + (outcome.outcome !== "delivered" && outcome.lastError ? " (" + outcome.lastError + ")" : "");
       outcomes.append(badge);
     }
     cell(row, outcomes);
+  }
+}
+
+function drawGroups(groups) {
+  const body = document.querySelector("#groups tbody");
+  body.replaceChildren();
+  document.getElementById("no-groups").hidden = groups.length > 0;
+  for (const group of groups) {
+    const row = body.insertRow();
+    cell(row, group.channel);
+    cell(row, group.folded ? group.group + " (folded past the cap)" : group.group);
+    cell(row, group.events);
+    cell(row, when(group.closesAt));
   }
 }
 
@@ -138,6 +152,7 @@ async function refresh() {
     ]);
     drawChannels(status.channels);
     document.getElementById("events-queue").textContent = status.eventsQueue < 0 ? "?" : status.eventsQueue;
+    drawGroups(status.groups);
     drawDeliveries(log.deliveries);
     drawRegistration(status.registration);
     document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();

@@ -15,6 +15,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.springframework.jms.InvalidDestinationException;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -34,8 +35,19 @@ public class DeadLetters {
         this.jms.setSessionTransacted(true);
     }
 
-    /** What waits in one channel's dead-letter queue: event, attempts, last error, the event itself. */
+    /**
+     * What waits in one channel's dead-letter queue: event, attempts, last error, the event itself. A queue the
+     * broker has not made yet (nothing was dead-lettered) holds nothing.
+     */
     public List<Map<String, Object>> list(String channel) {
+        try {
+            return browse(channel);
+        } catch (InvalidDestinationException e) {
+            return List.of();
+        }
+    }
+
+    private List<Map<String, Object>> browse(String channel) {
         return jms.browse(queue(channel), (session, browser) -> {
             List<Map<String, Object>> letters = new ArrayList<>();
             Enumeration<?> messages = browser.getEnumeration();

@@ -51,6 +51,9 @@ class AdminAccessTest {
     void withoutCredentialsSetAdminIsOpenAndTheStartupLogSaysSo() {
         try (CapturedLog log = CapturedLog.capture(); RunningRelay relay = RunningRelay.start(Map.of())) {
             assertEquals(200, relay.manage("/admin/status").statusCode());
+            HttpResponse<String> letters = relay.manage("/admin/dead-letters");
+            assertEquals(200, letters.statusCode(), "no dead-letter queue exists yet: " + letters.body());
+            assertEquals("{\"deadLetters\":[]}", letters.body());
             HttpResponse<String> page = relay.manage("/status");
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("<title>tableau-webhook-relay status</title>"));

@@ -70,13 +70,17 @@ class StormTest {
                 "ifttt.key", "",
                 "slack.events", "*Failed",
                 "slack.group-by", "project",
-                "slack.group-wait", "6s",
+                "slack.group-wait", "8s",
                 "twilio.events", "*RefreshFailed",
                 "twilio.max-per-hour", String.valueOf(CAP),
-                "cap-window", "8s")));
+                "cap-window", "10s")));
         settings.putAll(tableauSignIn());
         try (RunningRelay relay = RunningRelay.start(settings)) {
             Map<String, String> projectOfEvent = postBurst(relay);
+            JsonNode open = await("the open groups on the status page", WAIT,
+                    () -> Received.json(relay.manage("/admin/status").body()).path("groups"),
+                    groups -> eventsIn(groups, "slack") == BURST && eventsIn(groups, "sms") == BURST - CAP);
+            assertEquals(PROJECTS.size() + 1, open.size(), "a group per project, and the SMS fold: " + open);
 
             List<LoggedRequest> slack = await("a Slack message for each project", WAIT, channels::slack,
                     list -> list.size() >= PROJECTS.size());
@@ -182,6 +186,16 @@ class StormTest {
         } finally {
             clients.shutdown();
         }
+    }
+
+    private static int eventsIn(JsonNode groups, String channel) {
+        int events = 0;
+        for (JsonNode group : groups) {
+            if (channel.equals(group.path("channel").asText())) {
+                events += group.path("events").asInt();
+            }
+        }
+        return events;
     }
 
     private static List<JsonNode> deliveries(RunningRelay relay) {
