@@ -2,6 +2,7 @@ package io.tableaurelay.durability;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two relay processes share a standalone Artemis broker: a duplicate posted to each instance arrives once,
- * and events posted to both all arrive, also when one instance is killed half-way.
+ * and events posted to both all arrive, also when one instance is killed half-way. The forward channel groups the
+ * same events: each goes out in exactly one message, whichever instance took it and closed its group.
  */
 class ScaleOutTest {
 
@@ -41,6 +43,9 @@ class ScaleOutTest {
             settings.put("ifttt.key", ChannelStandIn.IFTTT_KEY);
             settings.put("ifttt.base-url", ifttt.base() + "/ifttt");
             settings.put("ifttt.events", "*");
+            settings.put("forward.url", ifttt.base() + ChannelStandIn.FORWARD_HOOK);
+            settings.put("forward.group-wait", "5s");
+            settings.put("forward.group-interval", "5s");
 
             List<String> names = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "scale-" + i).toList();
             String duplicate = Events.event("WorkbookRefreshFailed", "EXTRACTS", "posted-to-both");
@@ -65,6 +70,12 @@ class ScaleOutTest {
                 assertEquals(new TreeSet<>(names), delivered);
                 assertEquals(1, ifttt.delivered("/ifttt/.*").stream()
                         .filter(request -> Received.iftttName(request).equals("posted-to-both")).count());
+
+                List<String> grouped = await("every event in a group message", Duration.ofSeconds(60),
+                        () -> Received.forwardedEventIds(ifttt.forward()), ids -> ids.size() >= EVENTS + 1);
+                assertEquals(EVENTS + 1, new TreeSet<>(grouped).size(), "each event once: " + grouped);
+                assertEquals(EVENTS + 1, grouped.size(), "no event twice: " + grouped);
+                assertTrue(ifttt.forward().size() <= 2, "a group, and perhaps one follow-up: " + ifttt.forward().size());
             }
         }
     }

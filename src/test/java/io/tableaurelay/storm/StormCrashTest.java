@@ -11,13 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
@@ -57,25 +54,12 @@ class StormCrashTest {
         }
 
         try (RelayProcess second = RelayProcess.start(settings, log)) {
-            List<String> ids = await("every event in a message", WAIT, this::forwardedEventIds, list -> list.size() >= EVENTS);
+            List<String> ids = await("every event in a message", WAIT,
+                    () -> Received.forwardedEventIds(receiver.forward()), list -> list.size() >= EVENTS);
             assertEquals(EVENTS, new HashSet<>(ids).size(), "each event once: " + ids);
             assertEquals(EVENTS, ids.size(), "no event twice: " + ids);
             assertEquals(1, receiver.forward().size(), "one message for the group");
         }
-    }
-
-    /** The ids of the events in what the receiver got: a group lists them, a lone event is one. */
-    private List<String> forwardedEventIds() {
-        List<String> ids = new ArrayList<>();
-        for (LoggedRequest request : receiver.forward()) {
-            JsonNode message = Received.json(request);
-            if (message.has("events")) {
-                message.path("events").forEach(event -> ids.add(event.path("id").asText()));
-            } else {
-                ids.add(message.path("id").asText());
-            }
-        }
-        return ids;
     }
 
     private static double metric(RelayProcess relay, String series) {

@@ -57,6 +57,23 @@ public final class Received {
         return json(request).path("value1").asText();
     }
 
+    /**
+     * The ids of the events in what a forward receiver got, in order: a group's message lists each of its events, a
+     * message of one event is that event.
+     */
+    public static List<String> forwardedEventIds(List<LoggedRequest> requests) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (LoggedRequest request : requests) {
+            JsonNode message = json(request);
+            if (message.has("events")) {
+                message.path("events").forEach(event -> ids.add(event.path("id").asText()));
+            } else {
+                ids.add(message.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** True when any of the requests mentions {@code marker} in its body. */
     public static boolean mentions(List<LoggedRequest> requests, String marker) {
         return requests.stream().anyMatch(request -> request.getBodyAsString().contains(marker));
