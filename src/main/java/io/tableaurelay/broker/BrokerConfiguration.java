@@ -64,6 +64,9 @@ public class BrokerConfiguration implements CamelConfiguration {
         CachingConnectionFactory cached = new CachingConnectionFactory(connectionFactory);
         cached.setSessionCacheSize(10);
         cached.setReconnectOnException(true);
+        // consumers made for one look (a group's held messages by selector, a queue depth's reply queue) are closed
+        // after it, not kept open in a cache that would grow with every selector
+        cached.setCacheConsumers(false);
         return cached;
     }
 

@@ -19,6 +19,7 @@ import io.tableaurelay.channel.Channels;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
@@ -139,7 +140,9 @@ public class Groups {
             if (!held.isEmpty()) {
                 TextMessage message = held.size() == 1 && !fold
                         ? alone(session, held.get(0)) : together(session, held, channel, groupId, fold);
-                session.createProducer(session.createQueue(channel)).send(message);
+                try (MessageProducer producer = session.createProducer(session.createQueue(channel))) {
+                    producer.send(message);
+                }
             }
             session.commit();
             return null;
