@@ -2,13 +2,20 @@ package io.tableaurelay.durability;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
@@ -24,7 +31,7 @@ class DuplicateEventTest {
     void theSamePayloadPostedTwiceAndAgainAfterARestartIsDeliveredOnce() throws Exception {
         Path dataDir = Files.createTempDirectory("relay-dedup");
         String payload = Events.event("WorkbookRefreshFailed", "EXTRACTS", "Twice");
-        try (ChannelStandIn standIn = new ChannelStandIn()) {
+        try (ChannelStandIn standIn = new ChannelStandIn(); CapturedLog log = CapturedLog.printed()) {
             Map<String, String> settings = new HashMap<>(standIn.allChannels());
             settings.put("relay.data-dir", dataDir.toString());
 
@@ -41,6 +48,14 @@ class DuplicateEventTest {
             assertEquals(1, standIn.ifttt().stream().filter(r -> Received.iftttName(r).equals("Twice")).count());
             assertEquals(1, standIn.slack().stream().filter(r -> Received.slackText(r).contains("Twice")).count());
             assertEquals(1, standIn.twilio().stream().filter(r -> Received.smsBody(r).endsWith("Twice")).count());
+
+            String eventId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(payload.getBytes(StandardCharsets.UTF_8)));
+            List<String> dropped = log.lines().stream().filter(line -> line.contains("Dropped a duplicate")).toList();
+            assertEquals(2, dropped.size(), "one line for each duplicate: " + dropped);
+            dropped.forEach(line -> assertTrue(line.contains(" INFO ") && line.trim().endsWith("[event " + eventId + "]"),
+                    line));
+            assertFalse(log.contains("AMQ222059"), "the broker's own warning, with the whole message, is not printed");
         }
     }
 
