@@ -77,9 +77,16 @@ public class Deliveries {
         return activity.computeIfAbsent(channel, id -> new ChannelActivity());
     }
 
-    /** Records the outcome for the message's event, or for each event of a group. */
+    /**
+     * Records the outcome for the message's event, or for each event of a group. A message without the metric label
+     * of its event type (a message from before an upgrade) gets {@code other}: the counting after a send that
+     * succeeded must not fail it.
+     */
     private void record(Exchange exchange, ChannelOutcome outcome) {
         Message message = exchange.getMessage();
+        if (message.getHeader("eventTypeLabel") == null) {
+            message.setHeader("eventTypeLabel", "other");
+        }
         String events = message.getHeader(Groups.GROUP_EVENTS, message.getHeader("eventId", String.class), String.class);
         for (String eventId : events.split(",")) {
             log.record(eventId, message.getHeader("eventType", String.class),

@@ -1,10 +1,12 @@
 package io.tableaurelay.storm;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.springframework.jms.InvalidDestinationException;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -44,7 +47,10 @@ public class Groups {
     public static final String GROUP_SIZE = "groupSize";
     public static final String GROUP_EVENTS = "groupEvents";
     public static final String FOLDED = "folded";
+    /** On a held message: it waits in a fold past a cap, not in a group. */
+    static final String HELD_AS_FOLD = "heldAsFold";
     static final String HELD = ".held";
+
     private static final long LAST_RECEIVE_MILLIS = 200;
     /** What a member of a group keeps of its message's headers: what templates, filters and the delivery log use. */
     private static final List<String> MEMBER_HEADERS = List.of("eventId", "eventType", "eventTypeLabel", "receivedAt",
@@ -54,16 +60,24 @@ public class Groups {
 
     private final Channels channels;
     private final JmsTemplate jms;
+    private final Duration capWindow;
+    private final Duration sweepInterval;
     private final Clock clock;
     private final Map<String, OpenGroup> open = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastClosed = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> grouped = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> folded = new ConcurrentHashMap<>();
 
-    public Groups(Channels channels, ConnectionFactory broker, Clock clock) {
+    /**
+     * @param capWindow     the length of a cap's hour: how long a fold waits at most
+     * @param sweepInterval how often {@link #sweep()} runs; a group later than its time by more is closed by it
+     */
+    public Groups(Channels channels, ConnectionFactory broker, Duration capWindow, Duration sweepInterval, Clock clock) {
         this.channels = channels;
         this.jms = new JmsTemplate(broker);
         this.jms.setSessionTransacted(true);
+        this.capWindow = capWindow;
+        this.sweepInterval = sweepInterval;
         this.clock = clock;
     }
 
@@ -89,6 +103,7 @@ public class Groups {
 
     private synchronized void keep(Exchange exchange, GroupKey key, Instant closesAt, boolean fold) {
         exchange.getMessage().setHeader(GROUP_KEY, key.id());
+        exchange.getMessage().setHeader(HELD_AS_FOLD, fold);
         OpenGroup group = open.get(key.id());
         if (group == null || !group.closesAt().equals(closesAt)) {
             scheduleClosing(key, closesAt, fold);
@@ -113,14 +128,18 @@ public class Groups {
     }
 
     private void scheduleClosing(GroupKey key, Instant closesAt, boolean fold) {
+        scheduleClosing(key.channel(), key.id(), closesAt, fold);
+    }
+
+    private void scheduleClosing(String channel, String key, Instant closesAt, boolean fold) {
         jms.send(CLOSINGS, session -> {
             TextMessage closing = session.createTextMessage("");
-            closing.setStringProperty("channel", key.channel());
-            closing.setStringProperty(GROUP_KEY, key.id());
+            closing.setStringProperty("channel", channel);
+            closing.setStringProperty(GROUP_KEY, key);
             closing.setBooleanProperty(FOLDED, fold);
             closing.setLongProperty("_AMQ_SCHED_DELIVERY", closesAt.toEpochMilli());
             // the same closing again (a message dispatched twice after a crash) is dropped by the broker
-            closing.setStringProperty("_AMQ_DUPL_ID", "close:" + key.id() + ":" + closesAt.toEpochMilli());
+            closing.setStringProperty("_AMQ_DUPL_ID", "close:" + key + ":" + closesAt.toEpochMilli());
             return closing;
         });
     }
@@ -168,7 +187,7 @@ public class Groups {
         TextMessage message = session.createTextMessage(held.getText());
         for (Enumeration<?> names = held.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
-            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.equals(GROUP_KEY)) {
+            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.equals(GROUP_KEY) && !name.equals(HELD_AS_FOLD)) {
                 message.setObjectProperty(name, held.getObjectProperty(name));
             }
         }
@@ -222,6 +241,43 @@ public class Groups {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a held message is not JSON", e);
+        }
+    }
+
+    /**
+     * A safety net, run every group-sweep-interval (routes/groups.yaml): an event held longer than its group could
+     * wait (group-wait and group-interval, or a cap's window, and one sweep more), whose closing was lost (a
+     * transaction rolled back after the relay counted its group as scheduled), gets a closing now. A group closed
+     * twice is no harm: the second closing finds nothing.
+     */
+    public void sweep() {
+        Instant now = clock.instant();
+        for (Channel channel : channels.on()) {
+            if (channel.groupWait().isZero() && channel.maxPerHour() == 0) {
+                continue;
+            }
+            Duration longest = channel.groupWait().plus(channel.groupInterval()).plus(sweepInterval)
+                    .plus(channel.maxPerHour() > 0 ? capWindow : Duration.ZERO);
+            overdue(channel.id(), now.minus(longest))
+                    .forEach((key, fold) -> scheduleClosing(channel.id(), key, now, fold));
+        }
+    }
+
+    /** The groups of a channel with an event held since before {@code since}, and whether each is a fold. */
+    private Map<String, Boolean> overdue(String channel, Instant since) {
+        try {
+            return jms.browse(channel + HELD, (session, browser) -> {
+                Map<String, Boolean> keys = new HashMap<>();
+                for (Enumeration<?> held = browser.getEnumeration(); held.hasMoreElements(); ) {
+                    jakarta.jms.Message message = (jakarta.jms.Message) held.nextElement();
+                    if (message.getJMSTimestamp() < since.toEpochMilli()) {
+                        keys.put(message.getStringProperty(GROUP_KEY), message.getBooleanProperty(HELD_AS_FOLD));
+                    }
+                }
+                return keys;
+            });
+        } catch (InvalidDestinationException e) {
+            return Map.of();
         }
     }
 

@@ -29,10 +29,11 @@ public class StormConfiguration implements CamelConfiguration {
         StormState state = new StormState(Path.of(settings.get("relay.data-dir", "data")));
         WhenStopped.run(context, state::close);
         Clock clock = Clock.systemUTC();
-        Groups groups = new Groups(channels, broker, clock);
+        Duration capWindow = duration(settings, "cap-window", "1h");
+        Groups groups = new Groups(channels, broker, capWindow, duration(settings, "group-sweep-interval", "1m"), clock);
         registry.bind("itemOutcomes", new ItemOutcomes(state, duration(settings, "repeat-interval", "4h"), clock));
         registry.bind("groups", groups);
-        registry.bind("caps", new Caps(channels, groups, state, duration(settings, "cap-window", "1h"), clock));
+        registry.bind("caps", new Caps(channels, groups, state, capWindow, clock));
     }
 
     private static Duration duration(Settings settings, String name, String fallback) {
