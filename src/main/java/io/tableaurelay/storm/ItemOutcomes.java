@@ -33,7 +33,8 @@ public class ItemOutcomes {
         this.clock = clock;
     }
 
-    public void record(Exchange exchange) {
+    /** Synchronized: two events of one item, dispatched side by side, are taken one after the other. */
+    public synchronized void record(Exchange exchange) {
         Message message = exchange.getMessage();
         String eventType = message.getHeader("eventType", String.class);
         String luid = message.getHeader("resourceLuid", String.class);

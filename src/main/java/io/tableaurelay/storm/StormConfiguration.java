@@ -3,6 +3,7 @@ package io.tableaurelay.storm;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.channel.Channels;
@@ -27,6 +28,8 @@ public class StormConfiguration implements CamelConfiguration {
         Channels channels = registry.lookupByNameAndType("channels", Channels.class);
         ConnectionFactory broker = registry.lookupByNameAndType(BrokerConfiguration.CONNECTIONS, ConnectionFactory.class);
         StormState state = new StormState(Path.of(settings.get("relay.data-dir", "data")));
+        context.getExecutorServiceManager().newSingleThreadScheduledExecutor(state, "StormState")
+                .scheduleWithFixedDelay(state::sync, 1, 1, TimeUnit.SECONDS);
         WhenStopped.run(context, state::close);
         Clock clock = Clock.systemUTC();
         Duration capWindow = duration(settings, "cap-window", "1h");
