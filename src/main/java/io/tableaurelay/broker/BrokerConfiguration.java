@@ -62,7 +62,8 @@ public class BrokerConfiguration implements CamelConfiguration {
 
     private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {
         CachingConnectionFactory cached = new CachingConnectionFactory(connectionFactory);
-        cached.setSessionCacheSize(10);
+        // more than the webhook server's worker threads (20), each of which stores events at the same time
+        cached.setSessionCacheSize(64);
         cached.setReconnectOnException(true);
         // consumers made for one look (a group's held messages by selector, a queue depth's reply queue) are closed
         // after it, not kept open in a cache that would grow with every selector

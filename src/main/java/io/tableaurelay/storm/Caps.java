@@ -34,8 +34,8 @@ public class Caps {
         this.clock = clock;
     }
 
-    /** Whether the message is past its recipient's cap; if not, it is counted. */
-    public boolean exceeded(Exchange exchange) {
+    /** Whether the message is past its recipient's cap; if not, it is counted. One message at a time. */
+    public synchronized boolean exceeded(Exchange exchange) {
         Channel channel = channels.get(exchange.getFromRouteId());
         Message message = exchange.getMessage();
         if (channel.maxPerHour() == 0 || message.getHeader(Groups.FOLDED, false, Boolean.class)

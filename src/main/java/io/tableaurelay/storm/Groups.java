@@ -86,8 +86,11 @@ public class Groups {
         return exchange.getMessage().getHeader(GROUP_SIZE) == null && !channel(exchange).groupWait().isZero();
     }
 
-    /** Sets the message's group ({@code groupKey}) and makes sure the broker closes the group in time. */
-    public void hold(Exchange exchange) {
+    /**
+     * Sets the message's group ({@code groupKey}) and makes sure the broker closes the group in time. One message at
+     * a time, so that messages sent side by side agree on their group's time.
+     */
+    public synchronized void hold(Exchange exchange) {
         Channel channel = channel(exchange);
         GroupKey key = GroupKey.of(channel, exchange.getMessage());
         keep(exchange, key, closesAt(channel, key), false);
@@ -95,13 +98,13 @@ public class Groups {
     }
 
     /** Holds a message past the recipient's cap, until {@code until}: then all of them go out as one. */
-    void fold(Exchange exchange, Instant until) {
+    synchronized void fold(Exchange exchange, Instant until) {
         Channel channel = channel(exchange);
         keep(exchange, GroupKey.fold(channel, exchange.getMessage()), until, true);
         folded(channel.id()).addAndGet(exchange.getMessage().getHeader(GROUP_SIZE, 1, Integer.class));
     }
 
-    private synchronized void keep(Exchange exchange, GroupKey key, Instant closesAt, boolean fold) {
+    private void keep(Exchange exchange, GroupKey key, Instant closesAt, boolean fold) {
         exchange.getMessage().setHeader(GROUP_KEY, key.id());
         exchange.getMessage().setHeader(HELD_AS_FOLD, fold);
         OpenGroup group = open.get(key.id());

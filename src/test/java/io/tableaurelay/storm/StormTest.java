@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StormTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> PROJECTS = List.of("Finance", "Sales", "Operations");
     private static final int BURST = 100;
     private static final int CAP = 5;
@@ -73,7 +73,10 @@ class StormTest {
                 "slack.group-wait", "8s",
                 "twilio.events", "*RefreshFailed",
                 "twilio.max-per-hour", String.valueOf(CAP),
-                "cap-window", "10s")));
+                "cap-window", "10s",
+                // side by side, as by default: groups and caps hold when messages are taken concurrently
+                "dispatch.consumers", "4",
+                "delivery.consumers", "4")));
         settings.putAll(tableauSignIn());
         try (RunningRelay relay = RunningRelay.start(settings)) {
             Map<String, String> projectOfEvent = postBurst(relay);
