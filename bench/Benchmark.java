@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.vertx.core.Vertx;
@@ -43,6 +45,7 @@ public final class Benchmark {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration DELIVERY_STALL = Duration.ofSeconds(30);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** Retries while IFTTT is down: soon and often, so that the burst is delivered soon after IFTTT is back. */
     static final List<String> RETRY_SETTINGS = List.of("-Ddelivery.initial-delay-ms=1000",
             "-Ddelivery.max-delay-ms=5000", "-Ddelivery.max-attempts=1000");
@@ -105,9 +108,15 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), loadAtStart, options.xmx(),
                 options.quick() ? "; --quick" : "", workDir));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(CLIENT_LANES + 1));
-        List<ServerProcess> servers = new ArrayList<>();
-        Thread cleanUp = new Thread(() -> servers.forEach(ServerProcess::kill));
-        Runtime.getRuntime().addShutdownHook(cleanUp);
+        List<ServerProcess> servers = new CopyOnWriteArrayList<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        // Interrupted (Ctrl-C): the servers go, and so does the work folder, but for the log with --keep-log.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            servers.forEach(ServerProcess::kill);
+            if (!finished.get()) {
+                deleteTree(options.keepLog() ? workDir.resolve("data") : workDir);
+            }
+        }));
         try {
             IftttStandIn standIn = IftttStandIn.start(vertx);
             LoadClient client = LoadClient.start(vertx, CLIENT_LANES);
@@ -117,6 +126,7 @@ public final class Benchmark {
             vertx.close();
             deleteTree(workDir.resolve("data"));
             deleteTree(workDir.resolve("baseline.log"));
+            finished.set(true);
         }
     }
 
@@ -259,7 +269,24 @@ public final class Benchmark {
         relayBatches.add(batch);
         standIn.down(true);
         long start = System.nanoTime();
-        LoadClient.Result result = client.closedLoop(url, batch, MANY, Duration.ofHours(1));
+        Thread reporter = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(PROGRESS_EVERY.toMillis());
+                    progress(String.format("%,d of %,d posted", batch.issued(), batch.capacity));
+                }
+            } catch (InterruptedException e) {
+                // the burst is posted
+            }
+        });
+        reporter.setDaemon(true);
+        reporter.start();
+        LoadClient.Result result;
+        try {
+            result = client.closedLoop(url, batch, MANY, Duration.ofHours(1));
+        } finally {
+            reporter.interrupt();
+        }
         long loadEnd = System.nanoTime();
         standIn.down(false);
         relay.checkAlive();
@@ -280,6 +307,7 @@ public final class Benchmark {
         }
         int delivered = batch.deliveredEvents();
         long lastProgress = System.nanoTime();
+        long lastReport = lastProgress;
         long limit = loadEnd + Duration.ofSeconds(options.drainLimitSeconds()).toNanos();
         while (delivered < accepted) {
             long now = System.nanoTime();
@@ -291,6 +319,10 @@ public final class Benchmark {
             if (nowDelivered > delivered) {
                 delivered = nowDelivered;
                 lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                progress(String.format("%,d of %,d delivered", delivered, accepted));
+                lastReport = System.nanoTime();
             }
         }
         boolean complete = delivered >= accepted;
