@@ -46,6 +46,7 @@ public final class Benchmark {
     static final Duration DELIVERY_STALL = Duration.ofSeconds(30);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    static final Duration WARM_UP_WINDOW = Duration.ofSeconds(2);
     /** Retries while IFTTT is down: soon and often, so that the burst is delivered soon after IFTTT is back. */
     static final List<String> RETRY_SETTINGS = List.of("-Ddelivery.initial-delay-ms=1000",
             "-Ddelivery.max-delay-ms=5000", "-Ddelivery.max-attempts=1000");
@@ -158,11 +159,15 @@ public final class Benchmark {
         baseline.awaitListening(baselinePort, READY_TIMEOUT);
         URI baselineUrl = URI.create("http://127.0.0.1:" + baselinePort + "/webhooks/tableau");
 
-        progress("Warming up: bare baseline " + options.baselineWarmUpSeconds() + " s, relay "
-                + options.relayWarmUpSeconds() + " s, " + MANY + " connections");
-        client.closedLoop(baselineUrl, batch("warm-up", options.baselineWarmUpSeconds()), MANY,
-                Duration.ofSeconds(options.baselineWarmUpSeconds()));
-        relayPhase(client, standIn, relay, relayUrl, "warm-up", Load.closed(MANY, options.relayWarmUpSeconds()));
+        progress("Warming up on " + MANY + " connections until steady: the bare baseline, then the relay");
+        warmUp(client, baselineUrl, batch("baseline warm-up", options.baselineWarmUp()[1]), "bare baseline",
+                options.baselineWarmUp());
+        Batch relayWarmUp = batch("warm-up", options.relayWarmUp()[1]);
+        standIn.expect(relayWarmUp);
+        relayBatches.add(relayWarmUp);
+        long warmUpStart = System.nanoTime();
+        warmUp(client, relayUrl, relayWarmUp, "relay", options.relayWarmUp());
+        awaitDelivered(relayWarmUp, warmUpStart, System.nanoTime());
 
         progress("1 connection, closed loop, " + options.seconds() + " s each");
         f.baselineOne = baselinePhase(client, baseline, baselineUrl, Load.closed(1, options.seconds()));
@@ -185,7 +190,7 @@ public final class Benchmark {
         f.peakRssKb = relay.memoryKb("VmHWM");
         f.peakReset = relay.resetPeakMemory();
         progress(String.format("Burst: %,d events while IFTTT answers 503, then IFTTT back", options.burst()));
-        f.burst = burst(client, standIn, relay, relayUrl);
+        burst(f, client, standIn, relay, relayUrl);
         f.burstPeakRssKb = relay.memoryKb("VmHWM");
         f.refusedWhileDown = standIn.refused();
 
@@ -201,6 +206,7 @@ public final class Benchmark {
                 / (seconds(System.nanoTime() - runStart) * Runtime.getRuntime().availableProcessors());
         progress("Stopping the relay (SIGTERM)");
         f.shutdown = relay.stop(SHUTDOWN_TIMEOUT);
+        f.relayLog = LogSummary.of(relay.log);
         f.loadAtEnd = loadAverage();
         return f;
     }
@@ -214,7 +220,9 @@ public final class Benchmark {
         command.add("-Difttt.key=" + IftttStandIn.KEY);
         command.add("-Difttt.base-url=" + iftttBaseUrl);
         command.add("-Difttt.events=*");
-        command.add("-Difttt.rate-per-second=1000000");
+        // "No rate limit": far above any rate reached here. (Camel's throttle keeps an object for each request a
+        // second it allows: 1,000,000 would cost the relay some 30 MB of heap.)
+        command.add("-Difttt.rate-per-second=100000");
         for (String off : List.of("slack.webhook-url", "slack.token", "slack.channel", "twilio.account-sid",
                 "twilio.auth-token", "twilio.from", "twilio.to", "tableau.server-url")) {
             command.add("-D" + off + "=");
@@ -231,6 +239,27 @@ public final class Benchmark {
         List<String> command = List.of(ServerProcess.java(), "-Xmx" + options.xmx(), "-cp",
                 System.getProperty("java.class.path"), "BareBaseline", String.valueOf(port));
         return ServerProcess.start("the bare baseline", command, workDir.resolve("baseline.log"));
+    }
+
+    /**
+     * Posts on MANY connections in windows of WARM_UP_WINDOW until two windows in a row agree within 10% (the JIT
+     * compilers of client and server are done with this path) after at least seconds[0], or for seconds[1] at most.
+     */
+    private static void warmUp(LoadClient client, URI url, Batch batch, String server, int[] seconds)
+            throws Exception {
+        long start = System.nanoTime();
+        double last = -1;
+        while (true) {
+            double rate = client.closedLoop(url, batch, MANY, WARM_UP_WINDOW).perSecond();
+            double elapsed = seconds(System.nanoTime() - start);
+            boolean steady = last > 0 && Math.abs(rate - last) <= 0.1 * Math.max(rate, last);
+            last = rate;
+            if ((steady && elapsed >= seconds[0]) || elapsed >= seconds[1]) {
+                progress(String.format("Warm-up: %s %s at %,.0f/s after %.0f s", server, steady ? "steady" : "still",
+                        rate, elapsed));
+                return;
+            }
+        }
     }
 
     private Batch batch(String name, double expectedSeconds) {
@@ -263,37 +292,58 @@ public final class Benchmark {
         return new ServerPhase(result, cpu, drain);
     }
 
-    private Drain burst(LoadClient client, IftttStandIn standIn, ServerProcess relay, URI url) throws Exception {
+    private void burst(Figures f, LoadClient client, IftttStandIn standIn, ServerProcess relay, URI url)
+            throws Exception {
         Batch batch = new Batch(nextBatchId++, "burst", options.burst());
         standIn.expect(batch);
         relayBatches.add(batch);
         standIn.down(true);
         long start = System.nanoTime();
-        Thread reporter = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(PROGRESS_EVERY.toMillis());
-                    progress(String.format("%,d of %,d posted", batch.issued(), batch.capacity));
-                }
-            } catch (InterruptedException e) {
-                // the burst is posted
-            }
-        });
-        reporter.setDaemon(true);
-        reporter.start();
+        AtomicBoolean stalled = new AtomicBoolean();
+        Thread watch = new Thread(() -> watchBurst(batch, stalled));
+        watch.setDaemon(true);
+        watch.start();
         LoadClient.Result result;
         try {
-            result = client.closedLoop(url, batch, MANY, Duration.ofHours(1));
+            result = client.closedLoop(url, batch, MANY, Duration.ofHours(1), stalled::get);
         } finally {
-            reporter.interrupt();
+            watch.interrupt();
         }
         long loadEnd = System.nanoTime();
         standIn.down(false);
         relay.checkAlive();
         progress(String.format("Burst accepted (%,d in %.1f s); IFTTT is back", result.accepted(),
                 seconds(loadEnd - start)));
-        Drain drain = awaitDelivered(batch, start, loadEnd);
-        return drain.withLoad(result);
+        f.burstStalled = stalled.get();
+        f.burst = awaitDelivered(batch, start, loadEnd).withLoad(result);
+    }
+
+    /** Reports the burst's progress, and stops it (stalled) when the relay accepted nothing for DELIVERY_STALL. */
+    private static void watchBurst(Batch batch, AtomicBoolean stalled) {
+        int accepted = 0;
+        long lastProgress = System.nanoTime();
+        long lastReport = lastProgress;
+        try {
+            while (true) {
+                Thread.sleep(1000);
+                int now = batch.accepted();
+                if (now > accepted) {
+                    accepted = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > DELIVERY_STALL.toNanos()) {
+                    progress(String.format("No event accepted for %d s: the burst stops at %,d posted",
+                            DELIVERY_STALL.toSeconds(), batch.issued()));
+                    stalled.set(true);
+                    return;
+                }
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                    progress(String.format("%,d of %,d posted, %,d accepted", batch.issued(), batch.capacity, accepted));
+                    lastReport = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the burst is posted
+        }
     }
 
     /**
@@ -451,12 +501,14 @@ public final class Benchmark {
             return quick ? 2 : 10;
         }
 
-        int baselineWarmUpSeconds() {
-            return quick ? 3 : 10;
+        /** Least and most seconds of warm-up for the baseline. */
+        int[] baselineWarmUp() {
+            return quick ? new int[] {4, 8} : new int[] {8, 30};
         }
 
-        int relayWarmUpSeconds() {
-            return quick ? 1 : 5;
+        /** Least and most seconds of warm-up for the relay (its deliveries are waited for after). */
+        int[] relayWarmUp() {
+            return quick ? new int[] {2, 2} : new int[] {6, 12};
         }
 
         int openLoopSeconds() {

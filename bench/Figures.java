@@ -23,6 +23,8 @@ final class Figures {
     long peakRssKb;
     boolean peakReset;
     Benchmark.Drain burst;
+    /** The burst stopped early: the relay accepted nothing for a while. */
+    boolean burstStalled;
     long burstPeakRssKb;
     long refusedWhileDown;
     int missing;
@@ -30,6 +32,7 @@ final class Figures {
     int deliveredButNotAccepted;
     long unexpectedAtStandIn;
     ServerProcess.Shutdown shutdown;
+    LogSummary relayLog;
 
     Figures(Benchmark.Options options) {
         this.options = options;
@@ -83,8 +86,9 @@ final class Figures {
         section(String.format("burst of %,d events, %d connections, IFTTT answering 503 (relay: %s)", options.burst(),
                 Benchmark.MANY, String.join(" ", Benchmark.RETRY_SETTINGS)));
         LoadClient.Result burstLoad = burst.load();
-        row("  accepted", String.format("%,d of %,d in %.1f s (%,.0f/s)", burstLoad.accepted(), options.burst(),
-                burstLoad.elapsedNanos() / 1e9, burstLoad.perSecond()), "");
+        row("  accepted", String.format("%,d of %,d in %.1f s (%,.0f/s)%s", burstLoad.accepted(), options.burst(),
+                burstLoad.elapsedNanos() / 1e9, burstLoad.perSecond(),
+                burstStalled ? "; stopped: nothing accepted for " + Benchmark.DELIVERY_STALL.toSeconds() + " s" : ""), "");
         row("  answers other than 200", burstLoad.otherAnswersText(), "");
         row("  triggers refused by IFTTT while down", String.format("%,d", refusedWhileDown), "");
         row("  peak RSS during the burst", peakReset ? megabytes(burstPeakRssKb) : megabytes(burstPeakRssKb)
@@ -104,6 +108,8 @@ final class Figures {
         row("shutdown after SIGTERM", shutdown.exited()
                 ? String.format("%.2f s, exit code %d", Benchmark.seconds(shutdown.took()), shutdown.exitCode())
                 : "did not exit within " + Benchmark.SHUTDOWN_TIMEOUT.toSeconds() + " s (killed)", "");
+        row("relay log: ERROR / WARN lines", String.format("%,d / %,d%s", relayLog.errors(), relayLog.warnings(),
+                relayLog.outOfMemory() ? ", OutOfMemoryError" : ""), "");
     }
 
     private static void rates(Benchmark.ServerPhase relay, Benchmark.ServerPhase baseline) {

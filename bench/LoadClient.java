@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
@@ -58,6 +59,12 @@ final class LoadClient {
 
     /** Posts events of the batch on the given connections, each posting again on an answer, until time or the batch is up. */
     Result closedLoop(URI target, Batch batch, int connections, Duration duration) throws Exception {
+        return closedLoop(target, batch, connections, duration, () -> false);
+    }
+
+    /** The same, stopping early once stop says so. */
+    Result closedLoop(URI target, Batch batch, int connections, Duration duration, BooleanSupplier stop)
+            throws Exception {
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         List<Lane> running = new ArrayList<>();
@@ -65,7 +72,7 @@ final class LoadClient {
             int share = connections / lanes.size() + (lane < connections % lanes.size() ? 1 : 0);
             Lane worker = new Lane(lanes.get(lane), target, batch, share);
             running.add(worker);
-            worker.context.runOnContext(ignored -> worker.startClosedLoop(deadline));
+            worker.context.runOnContext(ignored -> worker.startClosedLoop(deadline, stop));
         }
         return Result.of(running, start);
     }
@@ -121,14 +128,14 @@ final class LoadClient {
                             .putHeader("Content-Type", "application/json").setIdleTimeout(ANSWER_TIMEOUT_MS));
         }
 
-        void startClosedLoop(long deadline) {
+        void startClosedLoop(long deadline, BooleanSupplier stop) {
             for (int user = 0; user < connections; user++) {
-                postNext(deadline);
+                postNext(deadline, stop);
             }
         }
 
-        private void postNext(long deadline) {
-            int index = System.nanoTime() < deadline ? batch.next() : -1;
+        private void postNext(long deadline, BooleanSupplier stop) {
+            int index = System.nanoTime() < deadline && !stop.getAsBoolean() ? batch.next() : -1;
             if (index < 0) {
                 if (++finishedUsers == connections) {
                     finish();
@@ -138,9 +145,9 @@ final class LoadClient {
             long start = System.nanoTime();
             post(index, start, status -> {
                 if (status == Batch.NO_ANSWER) {
-                    context.owner().setTimer(1, ignored -> postNext(deadline));
+                    context.owner().setTimer(1, ignored -> postNext(deadline, stop));
                 } else {
-                    postNext(deadline);
+                    postNext(deadline, stop);
                 }
             });
         }
