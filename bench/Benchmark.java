@@ -27,7 +27,7 @@ public final class Benchmark {
               --quick            a check while working, under a minute: shorter phases, a burst of 5,000
               --seconds N        length of each closed-loop figure (default 10, --quick 2)
               --burst N          events posted while IFTTT is down (default 200000, --quick 5000)
-              --drain-limit S    longest wait for the deliveries after a phase (default 180, --quick 5)
+              --drain-limit S    longest wait for the deliveries after a phase (default 180, --quick 3)
               --xmx SIZE         the relay's -Xmx (default 256m)
               --relay-option OPT a JVM option for the relay, such as -XX:StartFlightRecording=filename=r.jfr or
                                  -Dsetting=value (repeatable)
@@ -149,9 +149,11 @@ public final class Benchmark {
                 options.settleSeconds() + options.idleSeconds()));
         Thread.sleep(options.settleSeconds() * 1000L);
         f.idleRssKb = relay.memoryKb("VmRSS");
-        double idleCpuStart = relay.cpuSeconds();
+        ServerProcess.Cpu idleCpuStart = relay.cpu();
         Thread.sleep(options.idleSeconds() * 1000L);
-        f.idleCpuShare = (relay.cpuSeconds() - idleCpuStart) / options.idleSeconds();
+        ServerProcess.Cpu idleCpu = relay.cpu().since(idleCpuStart);
+        f.idleCpuShare = idleCpu.all() / options.idleSeconds();
+        f.idleJitShare = idleCpu.jit() / options.idleSeconds();
 
         int baselinePort = freePort();
         ServerProcess baseline = startBaseline(baselinePort);
@@ -269,9 +271,9 @@ public final class Benchmark {
 
     private ServerPhase baselinePhase(LoadClient client, ServerProcess baseline, URI url, Load load) throws Exception {
         Batch batch = batch("baseline " + load, load.seconds());
-        double cpuStart = baseline.cpuSeconds();
+        ServerProcess.Cpu cpuStart = baseline.cpu();
         LoadClient.Result result = load.run(client, url, batch);
-        double cpu = baseline.cpuSeconds() - cpuStart;
+        ServerProcess.Cpu cpu = baseline.cpu().since(cpuStart);
         baseline.checkAlive();
         return new ServerPhase(result, cpu, null);
     }
@@ -282,13 +284,13 @@ public final class Benchmark {
         Batch batch = batch(name, load.seconds());
         standIn.expect(batch);
         relayBatches.add(batch);
-        double cpuStart = relay.cpuSeconds();
+        ServerProcess.Cpu cpuStart = relay.cpu();
         long start = System.nanoTime();
         LoadClient.Result result = load.run(client, url, batch);
         long loadEnd = System.nanoTime();
         relay.checkAlive();
         Drain drain = awaitDelivered(batch, start, loadEnd);
-        double cpu = relay.cpuSeconds() - cpuStart;
+        ServerProcess.Cpu cpu = relay.cpu().since(cpuStart);
         return new ServerPhase(result, cpu, drain);
     }
 
@@ -462,11 +464,24 @@ public final class Benchmark {
     }
 
     /** A phase against one server: the answers, the server's CPU time, and for the relay the deliveries. */
-    record ServerPhase(LoadClient.Result load, double cpuSeconds, Drain drain) {
+    record ServerPhase(LoadClient.Result load, ServerProcess.Cpu cpu, Drain drain) {
 
         /** CPU time per accepted event, in microseconds. */
         double cpuMicrosPerEvent() {
-            return load.accepted() == 0 ? Double.NaN : cpuSeconds * 1e6 / load.accepted();
+            return perEvent(cpu.all());
+        }
+
+        /** Of which the JIT compiler's and the garbage collector's, in microseconds. */
+        double jitMicrosPerEvent() {
+            return perEvent(cpu.jit());
+        }
+
+        double gcMicrosPerEvent() {
+            return perEvent(cpu.gc());
+        }
+
+        private double perEvent(double seconds) {
+            return load.accepted() == 0 ? Double.NaN : seconds * 1e6 / load.accepted();
         }
     }
 
@@ -481,6 +496,11 @@ public final class Benchmark {
         /** Events delivered a second while the load went on. */
         double deliveredPerSecondDuringLoad() {
             return deliveredDuringLoad / seconds(loadEnd - loadStart);
+        }
+
+        /** Events delivered a second from the start of the load until the last delivery (or the end of the wait). */
+        double deliveredPerSecond() {
+            return delivered / seconds(end - loadStart);
         }
 
         /** From the end of the load until the last delivery (or until the benchmark stopped waiting). */
@@ -503,7 +523,7 @@ public final class Benchmark {
 
         /** Least and most seconds of warm-up for the baseline. */
         int[] baselineWarmUp() {
-            return quick ? new int[] {4, 8} : new int[] {8, 30};
+            return quick ? new int[] {3, 6} : new int[] {8, 30};
         }
 
         /** Least and most seconds of warm-up for the relay (its deliveries are waited for after). */
@@ -542,7 +562,7 @@ public final class Benchmark {
             }
             return new Options(quick, seconds != null ? seconds : quick ? 2 : 10,
                     burst != null ? burst : quick ? 5_000 : 200_000,
-                    drainLimit != null ? drainLimit : quick ? 5 : 180, xmx, List.copyOf(relayOptions), keepLog, false);
+                    drainLimit != null ? drainLimit : quick ? 3 : 180, xmx, List.copyOf(relayOptions), keepLog, false);
         }
 
         private static String valueAfter(String[] args, int i) {

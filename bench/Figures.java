@@ -12,6 +12,7 @@ final class Figures {
     long idleRssKb;
     /** The relay's CPU time while idle after startup, as a share of one core. */
     double idleCpuShare;
+    double idleJitShare;
     Benchmark.ServerPhase baselineOne;
     Benchmark.ServerPhase relayOne;
     Benchmark.ServerPhase baselineMany;
@@ -52,7 +53,8 @@ final class Figures {
                 otherCpuShare > 0.05 ? ": the machine was not idle, the figures are low; the ratios hold better" : "");
         row("", "relay", "bare baseline");
         row("startup to ready", String.format("%.2f s", Benchmark.seconds(startup)), "");
-        row("idle CPU (" + options.idleSeconds() + " s after startup)", percent(idleCpuShare) + " of a core", "");
+        row("idle CPU (" + options.idleSeconds() + " s after startup)", percent(idleCpuShare) + " of a core (JIT "
+                + percent(idleJitShare) + ")", "");
         row("RSS after startup, idle", megabytes(idleRssKb), "");
 
         section("1 connection, closed loop, " + options.seconds() + " s");
@@ -60,8 +62,7 @@ final class Figures {
         section(Benchmark.MANY + " connections, closed loop, " + options.seconds() + " s");
         rates(relayMany, baselineMany);
         row("  relay / baseline", String.format("%.3f", ratio()), "");
-        row("  CPU per event (relay: accepted and delivered)", micros(relayMany.cpuMicrosPerEvent()),
-                micros(baselineMany.cpuMicrosPerEvent()));
+        cpu(relayMany, baselineMany);
         deliveries(relayMany.drain());
 
         section(String.format("open loop, %,.0f events/s due for %d s, %d connections", Benchmark.OPEN_LOOP_RATE,
@@ -69,8 +70,7 @@ final class Figures {
         row("  latency from due time p50 / p99 / max", latencies(relayOpen.load()), latencies(baselineOpen.load()));
         row("  accepted", acceptedRate(relayOpen.load()), acceptedRate(baselineOpen.load()));
         row("  answers other than 200", relayOpen.load().otherAnswersText(), baselineOpen.load().otherAnswersText());
-        row("  CPU per event (relay: accepted and delivered)", micros(relayOpen.cpuMicrosPerEvent()),
-                micros(baselineOpen.cpuMicrosPerEvent()));
+        cpu(relayOpen, baselineOpen);
         deliveries(relayOpen.drain());
 
         section(String.format("end to end, %,.0f events/s due for %d s", Benchmark.END_TO_END_RATE,
@@ -118,8 +118,17 @@ final class Figures {
         row("  answers other than 200", relay.load().otherAnswersText(), baseline.load().otherAnswersText());
     }
 
+    private static void cpu(Benchmark.ServerPhase relay, Benchmark.ServerPhase baseline) {
+        row("  CPU per event (relay: accepted and delivered)", micros(relay.cpuMicrosPerEvent()),
+                micros(baseline.cpuMicrosPerEvent()));
+        row("    of which JIT compiler / GC threads", micros(relay.jitMicrosPerEvent()) + " / "
+                + micros(relay.gcMicrosPerEvent()), micros(baseline.jitMicrosPerEvent()) + " / "
+                + micros(baseline.gcMicrosPerEvent()));
+    }
+
     private static void deliveries(Benchmark.Drain drain) {
-        row("  delivered while accepting", String.format("%,.0f/s", drain.deliveredPerSecondDuringLoad()), "");
+        row("  delivered while accepting / over the phase", String.format("%,.0f/s / %,.0f/s",
+                drain.deliveredPerSecondDuringLoad(), drain.deliveredPerSecond()), "");
         row("  all delivered", drain.complete()
                 ? String.format("%.1f s after the load", drain.secondsAfterLoad())
                 : String.format("no: %,d of %,d after %.0f s", drain.delivered(), drain.accepted(),

@@ -110,6 +110,44 @@ final class ServerProcess {
         }
     }
 
+    /** CPU time used so far: all of it, and that of the JIT compiler's and the garbage collector's threads. */
+    Cpu cpu() {
+        double jit = 0;
+        double gc = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                // the thread's name is the field in brackets: the JVM names its own threads "C2 CompilerThre",
+                // "GC Thread#0", "G1 Conc#0", ...
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                if (name.matches("C[12] CompilerThre.*")) {
+                    jit += seconds;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += seconds;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            jit = Double.NaN;
+            gc = Double.NaN;
+        }
+        return new Cpu(cpuSeconds(), jit, gc);
+    }
+
+    /** CPU seconds: all the process used, and the JIT compiler's and the garbage collector's share of it. */
+    record Cpu(double all, double jit, double gc) {
+
+        Cpu since(Cpu start) {
+            return new Cpu(all - start.all, Math.max(0, jit - start.jit), Math.max(0, gc - start.gc));
+        }
+    }
+
     /** A field of /proc/PID/status in kB (VmRSS: resident now, VmHWM: resident at the most), -1 if unreadable. */
     long memoryKb(String field) {
         try {
