@@ -28,7 +28,7 @@ public final class Benchmark {
               --seconds N        length of each closed-loop figure (default 10, --quick 2)
               --burst N          events posted while IFTTT is down (default 200000, --quick 5000)
               --drain-limit S    longest wait for the deliveries after a phase (default 180, --quick 3)
-              --xmx SIZE         the relay's -Xmx (default 256m)
+              --xmx SIZE         the -Xmx of the relay and of the baseline (default 256m)
               --relay-option OPT a JVM option for the relay, such as -XX:StartFlightRecording=filename=r.jfr or
                                  -Dsetting=value (repeatable)
               --keep-log         keep the relay's log (one line or more an event: some 100 MB in a default run)
@@ -89,7 +89,9 @@ public final class Benchmark {
             Goal.print(goals, figures);
             code = goals.stream().allMatch(Goal::met) ? 0 : 1;
         } catch (Exception e) {
-            e.printStackTrace();
+            if (!(e instanceof IllegalStateException)) {
+                e.printStackTrace();
+            }
             System.err.println("The benchmark could not run: " + (e.getMessage() != null ? e.getMessage() : e));
             code = 2;
         }
