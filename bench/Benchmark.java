@@ -1,58 +1,65 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
 /**
- * Speed and memory figures of the relay, checked against the goals in README.md (section Benchmark).
- * Run from the repository root: java bench/Benchmark.java [--events N] [--clients C] [--xmx 256m].
+ * Speed and memory figures of the relay beside those of a bare Vert.x server measured by the same client in the
+ * same run, checked against the goals of bench/README.md. Run by bench/run, from the repository root.
  * Exit code: 0 all goals met, 1 a goal missed, 2 the benchmark could not run.
  */
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: bench/run [--events N] [--clients C] [--xmx SIZE]
-              --events N    events to post and measure (default 2000), after 200 warm-up events
-              --clients C   concurrent clients posting them (default 8)
-              --xmx SIZE    the relay's -Xmx (default 256m)
-              --help        this text
-            Run from the repository root, after mvn -B -q package -DskipTests.
-            The goals are set for the defaults. Exit code: 0 all goals met, 1 a goal missed,
-            2 the benchmark could not run.""";
+            Usage: bench/run [--quick] [--seconds N] [--burst N] [--drain-limit S] [--xmx SIZE] [--relay-option OPT]...
+                             [--keep-log]
+              --quick            a check while working, under a minute: shorter phases, a burst of 5,000
+              --seconds N        length of each closed-loop figure (default 10, --quick 2)
+              --burst N          events posted while IFTTT is down (default 200000, --quick 5000)
+              --drain-limit S    longest wait for the deliveries after a phase (default 180, --quick 3)
+              --xmx SIZE         the -Xmx of the relay and of the baseline (default 256m)
+              --relay-option OPT a JVM option for the relay, such as -XX:StartFlightRecording=filename=r.jfr or
+                                 -Dsetting=value (repeatable)
+              --keep-log         keep the relay's log (one line or more an event: some 100 MB in a default run)
+              --help             this text
+            Run from the repository root; bench/run builds the jar if it is missing and compiles the benchmark.
+            Exit code: 0 all goals met, 1 a goal missed, 2 the benchmark could not run.""";
 
     static final Path JAR = Path.of("target", "tableau-webhook-relay.jar");
-    static final int WARM_UP_EVENTS = 200;
+    /** Event loops of the load client: one a core. */
+    static final int CLIENT_LANES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int MANY = 32;
+    static final double OPEN_LOOP_RATE = 2000;
+    static final double END_TO_END_RATE = 500;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    static final Duration IDLE_AFTER_READY = Duration.ofSeconds(2);
-    static final Duration DELIVERY_STALL_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DELIVERY_STALL = Duration.ofSeconds(30);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    static final Duration WARM_UP_WINDOW = Duration.ofSeconds(2);
+    /** Retries while IFTTT is down: soon and often, so that the burst is delivered soon after IFTTT is back. */
+    static final List<String> RETRY_SETTINGS = List.of("-Ddelivery.initial-delay-ms=1000",
+            "-Ddelivery.max-delay-ms=5000", "-Ddelivery.max-attempts=1000");
+
+    private final Options options;
+    private final Path workDir;
+    private final List<Batch> relayBatches = new ArrayList<>();
+    private int nextBatchId = 1;
+
+    private Benchmark(Options options, Path workDir) {
+        this.options = options;
+        this.workDir = workDir;
+    }
 
     public static void main(String[] args) {
         Options options;
@@ -68,66 +75,318 @@ public final class Benchmark {
             System.out.println(USAGE);
             return;
         }
-        System.exit(runAndCheck(options));
-    }
-
-    private static int runAndCheck(Options options) {
+        Locale.setDefault(Locale.US);
+        int code;
+        Path workDir = null;
         try {
-            Figures figures = run(options);
+            if (!Files.isRegularFile(JAR) || !Files.isDirectory(Path.of("routes"))) {
+                throw new IllegalStateException("run it from the repository root with bench/run");
+            }
+            workDir = Files.createTempDirectory("relay-bench");
+            Figures figures = new Benchmark(options, workDir).run();
             figures.print();
             List<Goal> goals = Goal.check(figures);
-            Goal.print(goals);
-            return goals.stream().allMatch(Goal::met) ? 0 : 1;
+            Goal.print(goals, figures);
+            code = goals.stream().allMatch(Goal::met) ? 0 : 1;
         } catch (Exception e) {
+            if (!(e instanceof IllegalStateException)) {
+                e.printStackTrace();
+            }
             System.err.println("The benchmark could not run: " + (e.getMessage() != null ? e.getMessage() : e));
-            return 2;
+            code = 2;
+        }
+        if (workDir != null) {
+            if (options.keepLog() || code == 2) {
+                System.out.println("The relay's log: " + workDir.resolve("relay.log"));
+            } else {
+                deleteTree(workDir);
+            }
+        }
+        System.exit(code);
+    }
+
+    private Figures run() throws Exception {
+        double loadAtStart = loadAverage();
+        progress(String.format("%d cores, load average %.2f; relay -Xmx%s%s; work folder %s",
+                Runtime.getRuntime().availableProcessors(), loadAtStart, options.xmx(),
+                options.quick() ? "; --quick" : "", workDir));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(CLIENT_LANES + 1));
+        List<ServerProcess> servers = new CopyOnWriteArrayList<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        // Interrupted (Ctrl-C): the servers go, and so does the work folder, but for the log with --keep-log.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            servers.forEach(ServerProcess::kill);
+            if (!finished.get()) {
+                deleteTree(options.keepLog() ? workDir.resolve("data") : workDir);
+            }
+        }));
+        try {
+            IftttStandIn standIn = IftttStandIn.start(vertx);
+            LoadClient client = LoadClient.start(vertx, CLIENT_LANES);
+            return measure(standIn, client, servers);
+        } finally {
+            servers.forEach(ServerProcess::kill);
+            vertx.close();
+            deleteTree(workDir.resolve("data"));
+            deleteTree(workDir.resolve("baseline.log"));
+            finished.set(true);
         }
     }
 
-    private static Figures run(Options options) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(JAR) || !Files.isDirectory(Path.of("routes"))) {
-            throw new IllegalStateException("run it from the repository root, after mvn -B -q package -DskipTests "
-                    + "(or use bench/run)");
+    private Figures measure(IftttStandIn standIn, LoadClient client, List<ServerProcess> servers) throws Exception {
+        Figures f = new Figures(options);
+        f.loadAtStart = loadAverage();
+        long runStart = System.nanoTime();
+        double machineStart = machineBusySeconds();
+        double selfStart = ServerProcess.cpuSecondsOf(ProcessHandle.current().pid());
+
+        int relayPort = freePort();
+        int managementPort = freePort();
+        ServerProcess relay = startRelay(relayPort, managementPort, standIn.baseUrl());
+        servers.add(relay);
+        URI relayUrl = URI.create("http://127.0.0.1:" + relayPort + "/webhooks/tableau");
+        f.startup = relay.awaitHttp200(
+                URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready"), READY_TIMEOUT);
+        progress(String.format("Relay ready after %.2f s; idle for %d s", seconds(f.startup),
+                options.settleSeconds() + options.idleSeconds()));
+        Thread.sleep(options.settleSeconds() * 1000L);
+        f.idleRssKb = relay.memoryKb("VmRSS");
+        ServerProcess.Cpu idleCpuStart = relay.cpu();
+        Thread.sleep(options.idleSeconds() * 1000L);
+        ServerProcess.Cpu idleCpu = relay.cpu().since(idleCpuStart);
+        f.idleCpuShare = idleCpu.all() / options.idleSeconds();
+        f.idleJitShare = idleCpu.jit() / options.idleSeconds();
+
+        int baselinePort = freePort();
+        ServerProcess baseline = startBaseline(baselinePort);
+        servers.add(baseline);
+        baseline.awaitListening(baselinePort, READY_TIMEOUT);
+        URI baselineUrl = URI.create("http://127.0.0.1:" + baselinePort + "/webhooks/tableau");
+
+        progress("Warming up on " + MANY + " connections until steady: the bare baseline, then the relay");
+        warmUp(client, baselineUrl, batch("baseline warm-up", options.baselineWarmUp()[1]), "bare baseline",
+                options.baselineWarmUp());
+        Batch relayWarmUp = batch("warm-up", options.relayWarmUp()[1]);
+        standIn.expect(relayWarmUp);
+        relayBatches.add(relayWarmUp);
+        long warmUpStart = System.nanoTime();
+        warmUp(client, relayUrl, relayWarmUp, "relay", options.relayWarmUp());
+        awaitDelivered(relayWarmUp, warmUpStart, System.nanoTime());
+
+        progress("1 connection, closed loop, " + options.seconds() + " s each");
+        f.baselineOne = baselinePhase(client, baseline, baselineUrl, Load.closed(1, options.seconds()));
+        f.relayOne = relayPhase(client, standIn, relay, relayUrl, "1 connection", Load.closed(1, options.seconds()));
+
+        progress(MANY + " connections, closed loop, " + options.seconds() + " s each");
+        f.baselineMany = baselinePhase(client, baseline, baselineUrl, Load.closed(MANY, options.seconds()));
+        f.relayMany = relayPhase(client, standIn, relay, relayUrl, MANY + " connections",
+                Load.closed(MANY, options.seconds()));
+
+        progress(String.format("Open loop, %,.0f events/s for %d s each", OPEN_LOOP_RATE, options.openLoopSeconds()));
+        Load open = Load.open(MANY, OPEN_LOOP_RATE, options.openLoopSeconds());
+        f.baselineOpen = baselinePhase(client, baseline, baselineUrl, open);
+        f.relayOpen = relayPhase(client, standIn, relay, relayUrl, "open loop", open);
+
+        progress(String.format("End to end: %,.0f events/s for %d s", END_TO_END_RATE, options.openLoopSeconds()));
+        f.relayEndToEnd = relayPhase(client, standIn, relay, relayUrl, "end to end",
+                Load.open(MANY, END_TO_END_RATE, options.openLoopSeconds()));
+
+        f.peakRssKb = relay.memoryKb("VmHWM");
+        f.peakReset = relay.resetPeakMemory();
+        progress(String.format("Burst: %,d events while IFTTT answers 503, then IFTTT back", options.burst()));
+        burst(f, client, standIn, relay, relayUrl);
+        f.burstPeakRssKb = relay.memoryKb("VmHWM");
+        f.refusedWhileDown = standIn.refused();
+
+        for (Batch batch : relayBatches) {
+            f.missing += batch.missing();
+            f.doubled += batch.doubled();
+            f.deliveredButNotAccepted += batch.deliveredButNotAccepted();
         }
-        Path workDir = Files.createTempDirectory("relay-bench");
-        try (IftttStandIn standIn = IftttStandIn.start()) {
-            Relay relay = Relay.start(options.xmx(), standIn.baseUrl(), workDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(relay)));
-            try {
-                return measure(relay, standIn, options);
-            } finally {
-                remove(relay);
+        f.unexpectedAtStandIn = standIn.unexpected();
+        double ours = ServerProcess.cpuSecondsOf(ProcessHandle.current().pid()) - selfStart + relay.cpuSeconds()
+                + baseline.cpuSeconds();
+        f.otherCpuShare = (machineBusySeconds() - machineStart - ours)
+                / (seconds(System.nanoTime() - runStart) * Runtime.getRuntime().availableProcessors());
+        progress("Stopping the relay (SIGTERM)");
+        f.shutdown = relay.stop(SHUTDOWN_TIMEOUT);
+        f.relayLog = LogSummary.of(relay.log);
+        f.loadAtEnd = loadAverage();
+        return f;
+    }
+
+    private ServerProcess startRelay(int port, int managementPort, String iftttBaseUrl) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ServerProcess.java(), "-Xmx" + options.xmx()));
+        command.add("-Dcamel.server.host=127.0.0.1");
+        command.add("-Dcamel.server.port=" + port);
+        command.add("-Dcamel.management.port=" + managementPort);
+        command.add("-Drelay.data-dir=" + workDir.resolve("data"));
+        command.add("-Difttt.key=" + IftttStandIn.KEY);
+        command.add("-Difttt.base-url=" + iftttBaseUrl);
+        command.add("-Difttt.events=*");
+        // "No rate limit": far above any rate reached here. (Camel's throttle keeps an object for each request a
+        // second it allows: 1,000,000 would cost the relay some 30 MB of heap.)
+        command.add("-Difttt.rate-per-second=100000");
+        for (String off : List.of("slack.webhook-url", "slack.token", "slack.channel", "twilio.account-sid",
+                "twilio.auth-token", "twilio.from", "twilio.to", "tableau.server-url")) {
+            command.add("-D" + off + "=");
+        }
+        command.addAll(RETRY_SETTINGS);
+        command.addAll(options.relayOptions());
+        command.addAll(List.of("-jar", JAR.toString()));
+        Path log = workDir.resolve("relay.log");
+        progress("Starting the relay, log: " + log);
+        return ServerProcess.start("the relay", command, log);
+    }
+
+    private ServerProcess startBaseline(int port) throws IOException {
+        List<String> command = List.of(ServerProcess.java(), "-Xmx" + options.xmx(), "-cp",
+                System.getProperty("java.class.path"), "BareBaseline", String.valueOf(port));
+        return ServerProcess.start("the bare baseline", command, workDir.resolve("baseline.log"));
+    }
+
+    /**
+     * Posts on MANY connections in windows of WARM_UP_WINDOW until two windows in a row agree within 10% (the JIT
+     * compilers of client and server are done with this path) after at least seconds[0], or for seconds[1] at most.
+     */
+    private static void warmUp(LoadClient client, URI url, Batch batch, String server, int[] seconds)
+            throws Exception {
+        long start = System.nanoTime();
+        double last = -1;
+        while (true) {
+            double rate = client.closedLoop(url, batch, MANY, WARM_UP_WINDOW).perSecond();
+            double elapsed = seconds(System.nanoTime() - start);
+            boolean steady = last > 0 && Math.abs(rate - last) <= 0.1 * Math.max(rate, last);
+            last = rate;
+            if ((steady && elapsed >= seconds[0]) || elapsed >= seconds[1]) {
+                progress(String.format("Warm-up: %s %s at %,.0f/s after %.0f s", server, steady ? "steady" : "still",
+                        rate, elapsed));
+                return;
             }
         }
     }
 
-    /** Kills the relay if it still runs and deletes its journal; its log stays. */
-    private static void remove(Relay relay) {
-        relay.kill();
-        deleteTree(relay.dataDir());
+    private Batch batch(String name, double expectedSeconds) {
+        int capacity = (int) Math.min(Math.max(1000, expectedSeconds * 120_000), 4_000_000);
+        return new Batch(nextBatchId++, name, capacity);
     }
 
-    private static Figures measure(Relay relay, IftttStandIn standIn, Options options) throws InterruptedException {
-        Duration startup = relay.awaitReady(READY_TIMEOUT);
-        Thread.sleep(IDLE_AFTER_READY.toMillis());
-        long idleRssKb = relay.memoryKb("VmRSS");
-        Poster poster = new Poster(relay.webhookUrl(), options.clients());
+    private ServerPhase baselinePhase(LoadClient client, ServerProcess baseline, URI url, Load load) throws Exception {
+        Batch batch = batch("baseline " + load, load.seconds());
+        ServerProcess.Cpu cpuStart = baseline.cpu();
+        LoadClient.Result result = load.run(client, url, batch);
+        ServerProcess.Cpu cpu = baseline.cpu().since(cpuStart);
+        baseline.checkAlive();
+        return new ServerPhase(result, cpu, null);
+    }
 
-        progress("Warming up: " + WARM_UP_EVENTS + " events");
-        long warmUpStart = System.nanoTime();
-        poster.post("warmup-", WARM_UP_EVENTS);
-        standIn.awaitDelivered("warmup-", WARM_UP_EVENTS, warmUpStart);
+    /** Posts to the relay, then waits until IFTTT received every accepted event (or stops waiting). */
+    private ServerPhase relayPhase(LoadClient client, IftttStandIn standIn, ServerProcess relay, URI url, String name,
+            Load load) throws Exception {
+        Batch batch = batch(name, load.seconds());
+        standIn.expect(batch);
+        relayBatches.add(batch);
+        ServerProcess.Cpu cpuStart = relay.cpu();
+        long start = System.nanoTime();
+        LoadClient.Result result = load.run(client, url, batch);
+        long loadEnd = System.nanoTime();
+        relay.checkAlive();
+        Drain drain = awaitDelivered(batch, start, loadEnd);
+        ServerProcess.Cpu cpu = relay.cpu().since(cpuStart);
+        return new ServerPhase(result, cpu, drain);
+    }
 
-        progress("Posting " + options.events() + " events from " + options.clients() + " clients");
-        long loadStart = System.nanoTime();
-        Load load = poster.post("bench-", options.events());
-        progress("Waiting for the stand-in to receive them");
-        Delivery delivery = standIn.awaitDelivered("bench-", options.events(), loadStart);
-        long peakRssKb = relay.memoryKb("VmHWM");
+    private void burst(Figures f, LoadClient client, IftttStandIn standIn, ServerProcess relay, URI url)
+            throws Exception {
+        Batch batch = new Batch(nextBatchId++, "burst", options.burst());
+        standIn.expect(batch);
+        relayBatches.add(batch);
+        standIn.down(true);
+        long start = System.nanoTime();
+        AtomicBoolean stalled = new AtomicBoolean();
+        Thread watch = new Thread(() -> watchBurst(batch, stalled));
+        watch.setDaemon(true);
+        watch.start();
+        LoadClient.Result result;
+        try {
+            result = client.closedLoop(url, batch, MANY, Duration.ofHours(1), stalled::get);
+        } finally {
+            watch.interrupt();
+        }
+        long loadEnd = System.nanoTime();
+        standIn.down(false);
+        relay.checkAlive();
+        progress(String.format("Burst accepted (%,d in %.1f s); IFTTT is back", result.accepted(),
+                seconds(loadEnd - start)));
+        f.burstStalled = stalled.get();
+        f.burst = awaitDelivered(batch, start, loadEnd).withLoad(result);
+    }
 
-        progress("Stopping the relay (SIGTERM)");
-        Shutdown shutdown = relay.stop(SHUTDOWN_TIMEOUT);
-        return new Figures(options, startup, idleRssKb, load, delivery, peakRssKb, shutdown);
+    /** Reports the burst's progress, and stops it (stalled) when the relay accepted nothing for DELIVERY_STALL. */
+    private static void watchBurst(Batch batch, AtomicBoolean stalled) {
+        int accepted = 0;
+        long lastProgress = System.nanoTime();
+        long lastReport = lastProgress;
+        try {
+            while (true) {
+                Thread.sleep(1000);
+                int now = batch.accepted();
+                if (now > accepted) {
+                    accepted = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > DELIVERY_STALL.toNanos()) {
+                    progress(String.format("No event accepted for %d s: the burst stops at %,d posted",
+                            DELIVERY_STALL.toSeconds(), batch.issued()));
+                    stalled.set(true);
+                    return;
+                }
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                    progress(String.format("%,d of %,d posted, %,d accepted", batch.issued(), batch.capacity, accepted));
+                    lastReport = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the burst is posted
+        }
+    }
+
+    /**
+     * Waits until every accepted event of the batch was delivered, or none arrived for DELIVERY_STALL, or the drain
+     * limit is up.
+     */
+    private Drain awaitDelivered(Batch batch, long loadStart, long loadEnd) throws InterruptedException {
+        int accepted = batch.accepted();
+        if (batch.deliveredEvents() < accepted) {
+            progress(String.format("Waiting for IFTTT to receive the %,d events accepted (%s)", accepted, batch.name));
+        }
+        int delivered = batch.deliveredEvents();
+        long lastProgress = System.nanoTime();
+        long lastReport = lastProgress;
+        long limit = loadEnd + Duration.ofSeconds(options.drainLimitSeconds()).toNanos();
+        while (delivered < accepted) {
+            long now = System.nanoTime();
+            if (now > limit || now - lastProgress > DELIVERY_STALL.toNanos()) {
+                break;
+            }
+            Thread.sleep(20);
+            int nowDelivered = batch.deliveredEvents();
+            if (nowDelivered > delivered) {
+                delivered = nowDelivered;
+                lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                progress(String.format("%,d of %,d delivered", delivered, accepted));
+                lastReport = System.nanoTime();
+            }
+        }
+        boolean complete = delivered >= accepted;
+        long end = complete ? Math.max(batch.lastDelivery(), loadEnd) : System.nanoTime();
+        if (!complete) {
+            progress(String.format("Stopped waiting: %,d of %,d delivered %.0f s after the load", delivered, accepted,
+                    seconds(end - loadEnd)));
+        }
+        return new Drain(batch, null, accepted, delivered, complete, loadStart, loadEnd, end,
+                batch.deliveredBetween(loadStart, loadEnd));
     }
 
     static void progress(String message) {
@@ -135,9 +394,39 @@ public final class Benchmark {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** CPU time all processes of the machine used so far, from /proc/stat: user, nice, system, irq, softirq, steal. */
+    static double machineBusySeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[field]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private static void deleteTree(Path root) {
@@ -153,24 +442,129 @@ public final class Benchmark {
         }
     }
 
-    record Options(int events, int clients, String xmx, boolean help) {
+    /** A load: closed loop on some connections for some seconds, or open loop at a rate. */
+    record Load(int connections, double rate, int seconds) {
+
+        static Load closed(int connections, int seconds) {
+            return new Load(connections, 0, seconds);
+        }
+
+        static Load open(int connections, double rate, int seconds) {
+            return new Load(connections, rate, seconds);
+        }
+
+        LoadClient.Result run(LoadClient client, URI url, Batch batch) throws Exception {
+            return rate > 0
+                    ? client.openLoop(url, batch, connections, rate, Duration.ofSeconds(seconds))
+                    : client.closedLoop(url, batch, connections, Duration.ofSeconds(seconds));
+        }
+
+        @Override
+        public String toString() {
+            return rate > 0 ? String.format("open loop %.0f/s", rate) : connections + " connections";
+        }
+    }
+
+    /** A phase against one server: the answers, the server's CPU time, and for the relay the deliveries. */
+    record ServerPhase(LoadClient.Result load, ServerProcess.Cpu cpu, Drain drain) {
+
+        /** CPU time per accepted event, in microseconds. */
+        double cpuMicrosPerEvent() {
+            return perEvent(cpu.all());
+        }
+
+        /** Of which the JIT compiler's and the garbage collector's, in microseconds. */
+        double jitMicrosPerEvent() {
+            return perEvent(cpu.jit());
+        }
+
+        double gcMicrosPerEvent() {
+            return perEvent(cpu.gc());
+        }
+
+        private double perEvent(double seconds) {
+            return load.accepted() == 0 ? Double.NaN : seconds * 1e6 / load.accepted();
+        }
+    }
+
+    /** How the accepted events of a phase reached IFTTT. */
+    record Drain(Batch batch, LoadClient.Result load, int accepted, int delivered, boolean complete, long loadStart,
+                 long loadEnd, long end, int deliveredDuringLoad) {
+
+        Drain withLoad(LoadClient.Result result) {
+            return new Drain(batch, result, accepted, delivered, complete, loadStart, loadEnd, end, deliveredDuringLoad);
+        }
+
+        /** Events delivered a second while the load went on. */
+        double deliveredPerSecondDuringLoad() {
+            return deliveredDuringLoad / seconds(loadEnd - loadStart);
+        }
+
+        /** Events delivered a second from the start of the load until the last delivery (or the end of the wait). */
+        double deliveredPerSecond() {
+            return delivered / seconds(end - loadStart);
+        }
+
+        /** From the end of the load until the last delivery (or until the benchmark stopped waiting). */
+        double secondsAfterLoad() {
+            return seconds(end - loadEnd);
+        }
+    }
+
+    record Options(boolean quick, int seconds, int burst, int drainLimitSeconds, String xmx,
+                   List<String> relayOptions, boolean keepLog, boolean help) {
+
+        /** From ready until the idle measurement starts. */
+        int settleSeconds() {
+            return quick ? 1 : 2;
+        }
+
+        int idleSeconds() {
+            return quick ? 2 : 10;
+        }
+
+        /** Least and most seconds of warm-up for the baseline. */
+        int[] baselineWarmUp() {
+            return quick ? new int[] {3, 6} : new int[] {8, 30};
+        }
+
+        /** Least and most seconds of warm-up for the relay (its deliveries are waited for after). */
+        int[] relayWarmUp() {
+            return quick ? new int[] {2, 2} : new int[] {6, 12};
+        }
+
+        int openLoopSeconds() {
+            return quick ? 2 : 20;
+        }
 
         static Options parse(String[] args) {
-            int events = 2000;
-            int clients = 8;
+            boolean quick = List.of(args).contains("--quick");
+            Integer seconds = null;
+            Integer burst = null;
+            Integer drainLimit = null;
             String xmx = "256m";
+            List<String> relayOptions = new ArrayList<>();
+            boolean keepLog = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--help", "-h" -> {
-                        return new Options(events, clients, xmx, true);
+                        return new Options(quick, 0, 0, 0, xmx, relayOptions, keepLog, true);
                     }
-                    case "--events" -> events = positive(args[i], valueAfter(args, i++));
-                    case "--clients" -> clients = positive(args[i], valueAfter(args, i++));
+                    case "--quick" -> {
+                        // read above
+                    }
+                    case "--seconds" -> seconds = positive(args[i], valueAfter(args, i++));
+                    case "--burst" -> burst = positive(args[i], valueAfter(args, i++));
+                    case "--drain-limit" -> drainLimit = positive(args[i], valueAfter(args, i++));
                     case "--xmx" -> xmx = memorySize(valueAfter(args, i++));
+                    case "--relay-option" -> relayOptions.add(valueAfter(args, i++));
+                    case "--keep-log" -> keepLog = true;
                     default -> throw new IllegalArgumentException("unknown option: " + args[i]);
                 }
             }
-            return new Options(events, clients, xmx, false);
+            return new Options(quick, seconds != null ? seconds : quick ? 2 : 10,
+                    burst != null ? burst : quick ? 5_000 : 200_000,
+                    drainLimit != null ? drainLimit : quick ? 3 : 180, xmx, List.copyOf(relayOptions), keepLog, false);
         }
 
         private static String valueAfter(String[] args, int i) {
@@ -198,419 +592,5 @@ public final class Benchmark {
             }
             return value;
         }
-    }
-
-    /** The IFTTT Webhooks service as the relay calls it; remembers when each event name first arrived. */
-    static final class IftttStandIn implements AutoCloseable {
-
-        private static final String KEY = "bench-key";
-        private static final Pattern TRIGGER = Pattern.compile("/ifttt/trigger/[^/]+/with/key/" + KEY);
-        private static final Pattern VALUE1 = Pattern.compile("\"value1\"\\s*:\\s*\"([^\"]*)\"");
-
-        private final HttpServer server;
-        private final ExecutorService executor;
-        private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
-        private final AtomicInteger unexpected = new AtomicInteger();
-
-        private IftttStandIn(HttpServer server, ExecutorService executor) {
-            this.server = server;
-            this.executor = executor;
-        }
-
-        static IftttStandIn start() throws IOException {
-            // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold each answer for about 40 ms, and the
-            // stand-in, not the relay, would set the delivery rate.
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-            ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
-            IftttStandIn standIn = new IftttStandIn(server, executor);
-            server.createContext("/ifttt/", standIn::handle);
-            server.setExecutor(executor);
-            server.start();
-            return standIn;
-        }
-
-        private static ThreadFactory daemonThreads() {
-            return runnable -> {
-                Thread thread = new Thread(runnable, "ifttt-stand-in");
-                thread.setDaemon(true);
-                return thread;
-            };
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/ifttt";
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange; InputStream body = exchange.getRequestBody()) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                boolean trigger = "POST".equals(exchange.getRequestMethod())
-                        && TRIGGER.matcher(exchange.getRequestURI().getPath()).matches();
-                if (trigger) {
-                    record(text);
-                } else {
-                    unexpected.incrementAndGet();
-                }
-                byte[] answer = (trigger ? "Congratulations! You've fired the event" : "not found")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(trigger ? 200 : 404, answer.length);
-                exchange.getResponseBody().write(answer);
-            }
-        }
-
-        private void record(String body) {
-            Matcher value1 = VALUE1.matcher(body);
-            if (value1.find()) {
-                firstArrival.putIfAbsent(value1.group(1), System.nanoTime());
-            } else {
-                unexpected.incrementAndGet();
-            }
-        }
-
-        /** Waits until every name with the prefix has arrived, or none has arrived for a while. */
-        Delivery awaitDelivered(String prefix, int expected, long since) throws InterruptedException {
-            int received = count(prefix);
-            long lastProgress = System.nanoTime();
-            while (received < expected
-                    && System.nanoTime() - lastProgress < DELIVERY_STALL_TIMEOUT.toNanos()) {
-                Thread.sleep(20);
-                int now = count(prefix);
-                if (now > received) {
-                    received = now;
-                    lastProgress = System.nanoTime();
-                }
-            }
-            return new Delivery(received, expected, Duration.ofNanos(lastArrival(prefix) - since),
-                    unexpected.get());
-        }
-
-        private int count(String prefix) {
-            return (int) firstArrival.keySet().stream().filter(name -> name.startsWith(prefix)).count();
-        }
-
-        private long lastArrival(String prefix) {
-            return firstArrival.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
-                    .mapToLong(Map.Entry::getValue).max().orElse(System.nanoTime());
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-        }
-    }
-
-    /** The relay as a child process: java -Xmx... -jar target/tableau-webhook-relay.jar, from the repository root. */
-    static final class Relay {
-
-        private static final HttpClient PROBE = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-
-        private final Process process;
-        private final long startedAt;
-        private final int port;
-        private final int managementPort;
-        private final Path workDir;
-        private final Path log;
-
-        private Relay(Process process, long startedAt, int port, int managementPort, Path workDir) {
-            this.process = process;
-            this.startedAt = startedAt;
-            this.port = port;
-            this.managementPort = managementPort;
-            this.workDir = workDir;
-            this.log = workDir.resolve("relay.log");
-        }
-
-        static Relay start(String xmx, String iftttBaseUrl, Path workDir) throws IOException {
-            int port = freePort();
-            int managementPort = freePort();
-            Path log = workDir.resolve("relay.log");
-            Map<String, String> settings = settings(port, managementPort, dataDir(workDir), iftttBaseUrl);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + xmx);
-            settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-            command.addAll(List.of("-jar", JAR.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().keySet().removeIf(Relay::isRelaySetting);
-            progress("Starting the relay (-Xmx" + xmx + "), log: " + log);
-            long startedAt = System.nanoTime();
-            return new Relay(builder.start(), startedAt, port, managementPort, workDir);
-        }
-
-        /** IFTTT on, at the stand-in, unthrottled; Slack, SMS and registration in Tableau off. */
-        private static Map<String, String> settings(int port, int managementPort, Path dataDir, String iftttBaseUrl) {
-            Map<String, String> settings = new TreeMap<>();
-            settings.put("camel.server.host", "127.0.0.1");
-            settings.put("camel.server.port", String.valueOf(port));
-            settings.put("camel.management.port", String.valueOf(managementPort));
-            settings.put("relay.data-dir", dataDir.toString());
-            settings.put("ifttt.key", IftttStandIn.KEY);
-            settings.put("ifttt.base-url", iftttBaseUrl);
-            settings.put("ifttt.events", "*");
-            settings.put("ifttt.rate-per-second", "10000");
-            for (String off : List.of("slack.webhook-url", "slack.token", "slack.channel", "twilio.account-sid",
-                    "twilio.auth-token", "twilio.from", "twilio.to", "tableau.server-url")) {
-                settings.put(off, "");
-            }
-            return settings;
-        }
-
-        /** Settings in the environment would override the benchmark's; the relay gets none of them. */
-        private static boolean isRelaySetting(String variable) {
-            return variable.matches("(CAMEL|WEBHOOK|SLACK|TWILIO|IFTTT|TABLEAU|RELAY|BROKER|DELIVERY|DEDUP|ADMIN)_.*")
-                    || variable.startsWith("LOG4J_") || variable.equals("JAVA_TOOL_OPTIONS");
-        }
-
-        private static Path dataDir(Path workDir) {
-            return workDir.resolve("data");
-        }
-
-        Path dataDir() {
-            return dataDir(workDir);
-        }
-
-        URI webhookUrl() {
-            return URI.create("http://127.0.0.1:" + port + "/webhooks/tableau");
-        }
-
-        Duration awaitReady(Duration timeout) throws InterruptedException {
-            URI ready = URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready");
-            HttpRequest probe = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build();
-            while (System.nanoTime() - startedAt < timeout.toNanos()) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the relay exited with code " + process.exitValue() + "; see " + log);
-                }
-                if (answers200(probe)) {
-                    return Duration.ofNanos(System.nanoTime() - startedAt);
-                }
-                Thread.sleep(50);
-            }
-            throw new IllegalStateException("the relay was not ready within " + timeout.toSeconds() + " s; see " + log);
-        }
-
-        private static boolean answers200(HttpRequest request) throws InterruptedException {
-            try {
-                return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notListeningYet) {
-                return false;
-            }
-        }
-
-        /** A field of /proc/PID/status in kB (VmRSS: resident now, VmHWM: resident at the most), -1 if unreadable. */
-        long memoryKb(String field) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                    if (line.startsWith(field + ":")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                System.err.println("Could not read " + field + " of the relay: " + e.getMessage());
-            }
-            return -1;
-        }
-
-        Shutdown stop(Duration timeout) throws InterruptedException {
-            long start = System.nanoTime();
-            process.destroy();
-            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new Shutdown(exited, took, exited ? process.exitValue() : -1);
-        }
-
-        void kill() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
-    /** Posts distinct events from concurrent clients and times each answer. */
-    static final class Poster {
-
-        private static final String EVENT = "{\"resource\":\"DATASOURCE\",\"event_type\":\"DatasourceRefreshFailed\","
-                + "\"resource_name\":\"%s\",\"site_luid\":\"8b2a95d8-52b9-40a4-8712-cd6da771bd1b\","
-                + "\"resource_luid\":\"4a1f3a9e-6c1d-4a10-9d5c-5f7a0f2d9b11\",\"created_at\":\"2026-11-29T17:14:45Z\"}";
-
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI webhook;
-        private final int clients;
-
-        Poster(URI webhook, int clients) {
-            this.webhook = webhook;
-            this.clients = clients;
-        }
-
-        /** Posts events named prefix0 .. prefix(count-1), each client taking the next one not yet posted. */
-        Load post(String prefix, int count) throws InterruptedException {
-            long[] latencies = new long[count];
-            Map<Integer, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long start = System.nanoTime();
-            for (int c = 0; c < clients; c++) {
-                pool.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        latencies[i] = postOne(prefix + i, otherAnswers);
-                    }
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.HOURS);
-            return new Load(latencies, Duration.ofNanos(System.nanoTime() - start), otherAnswers);
-        }
-
-        private long postOne(String name, Map<Integer, AtomicInteger> otherAnswers) {
-            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.format(EVENT, name))).build();
-            long start = System.nanoTime();
-            int status;
-            try {
-                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                status = Load.NO_ANSWER;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                status = Load.NO_ANSWER;
-            }
-            if (status != 200) {
-                otherAnswers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                return Load.NOT_ACCEPTED;
-            }
-            return System.nanoTime() - start;
-        }
-    }
-
-    /** Latencies are those of the 200 answers; a request answered otherwise has NOT_ACCEPTED in its place. */
-    record Load(long[] latencies, Duration elapsed, Map<Integer, AtomicInteger> otherAnswers) {
-
-        static final int NO_ANSWER = -1;
-        static final long NOT_ACCEPTED = -1;
-
-        int accepted() {
-            return (int) Arrays.stream(latencies).filter(latency -> latency != NOT_ACCEPTED).count();
-        }
-
-        double percentileMs(double percent) {
-            long[] sorted = Arrays.stream(latencies).filter(latency -> latency != NOT_ACCEPTED).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percent / 100 * sorted.length);
-            return sorted[Math.max(rank - 1, 0)] / 1e6;
-        }
-
-        double perSecond() {
-            return accepted() / seconds(elapsed);
-        }
-
-        int non200() {
-            return otherAnswers.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        String non200Detail() {
-            return otherAnswers.entrySet().stream()
-                    .map(e -> (e.getKey() == NO_ANSWER ? "no answer" : "HTTP " + e.getKey()) + " x" + e.getValue())
-                    .reduce((a, b) -> a + ", " + b).map(detail -> " (" + detail + ")").orElse("");
-        }
-    }
-
-    record Delivery(int received, int expected, Duration elapsed, int unexpectedRequests) {
-
-        boolean complete() {
-            return received >= expected;
-        }
-
-        double perSecond() {
-            return received / seconds(elapsed);
-        }
-    }
-
-    record Shutdown(boolean exited, Duration took, int exitCode) {
-    }
-
-    record Figures(Options options, Duration startup, long idleRssKb, Load load, Delivery delivery, long peakRssKb,
-                   Shutdown shutdown) {
-
-        void print() {
-            System.out.println();
-            System.out.printf("Figures (%d events, %d clients, relay -Xmx%s, %d cores)%n", options.events(),
-                    options.clients(), options.xmx(), Runtime.getRuntime().availableProcessors());
-            row("startup to ready", secondsText(startup));
-            row("RSS after startup, idle (VmRSS)", megabytes(idleRssKb));
-            row("accept latency p50 / p95 / p99 / max", String.format("%.1f / %.1f / %.1f / %.1f ms",
-                    load.percentileMs(50), load.percentileMs(95), load.percentileMs(99), load.percentileMs(100)));
-            row("accepted", String.format("%.0f events/s (%d of %d in %.2f s)", load.perSecond(), load.accepted(),
-                    load.latencies().length, seconds(load.elapsed())));
-            row("non-200 answers", load.non200() + load.non200Detail());
-            row("delivered to the stand-in", String.format("%d of %d, %.0f events/s end to end (all in %.2f s)",
-                    delivery.received(), delivery.expected(), delivery.perSecond(), seconds(delivery.elapsed())));
-            row("unexpected requests at the stand-in", String.valueOf(delivery.unexpectedRequests()));
-            row("peak RSS (VmHWM)", megabytes(peakRssKb));
-            row("shutdown after SIGTERM", shutdown.exited()
-                    ? String.format("%.2f s, exit code %d", seconds(shutdown.took()), shutdown.exitCode())
-                    : "did not exit within " + SHUTDOWN_TIMEOUT.toSeconds() + " s (killed)");
-        }
-
-        private static void row(String name, String value) {
-            System.out.printf("  %-40s %s%n", name, value);
-        }
-    }
-
-    record Goal(String name, String target, String measured, boolean met) {
-
-        static List<Goal> check(Figures f) {
-            Load load = f.load();
-            Delivery delivery = f.delivery();
-            Shutdown shutdown = f.shutdown();
-            return List.of(
-                    new Goal("startup to ready", "<= 15 s", secondsText(f.startup()), seconds(f.startup()) <= 15),
-                    new Goal("accept latency p99", "<= 100 ms", String.format("%.1f ms", load.percentileMs(99)),
-                            load.percentileMs(99) <= 100),
-                    new Goal("accepted events/s", ">= 100", String.format("%.0f", load.perSecond()),
-                            load.perSecond() >= 100),
-                    new Goal("non-200 answers", "0", String.valueOf(load.non200()), load.non200() == 0),
-                    new Goal("events delivered", "all " + delivery.expected(), String.valueOf(delivery.received()),
-                            delivery.complete()),
-                    new Goal("peak RSS (VmHWM)", "<= 512 MB", megabytes(f.peakRssKb()),
-                            f.peakRssKb() >= 0 && f.peakRssKb() <= 512 * 1024),
-                    new Goal("shutdown after SIGTERM", "<= 10 s",
-                            shutdown.exited() ? secondsText(shutdown.took()) : "no exit",
-                            shutdown.exited() && seconds(shutdown.took()) <= 10));
-        }
-
-        static void print(List<Goal> goals) {
-            System.out.println();
-            System.out.println("Goals");
-            for (Goal goal : goals) {
-                System.out.printf("  %-4s  %-24s goal %-10s measured %s%n", goal.met() ? "PASS" : "MISS", goal.name(),
-                        goal.target(), goal.measured());
-            }
-            long missed = goals.stream().filter(goal -> !goal.met()).count();
-            System.out.println(missed == 0 ? "All goals met." : missed + " goal(s) missed.");
-        }
-    }
-
-    static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
-    }
-
-    static String secondsText(Duration duration) {
-        return String.format("%.2f s", seconds(duration));
-    }
-
-    static String megabytes(long kb) {
-        return kb < 0 ? "n/a" : String.format("%.0f MB", kb / 1024.0);
     }
 }
