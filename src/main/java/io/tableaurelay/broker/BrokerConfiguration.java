@@ -54,6 +54,8 @@ public class BrokerConfiguration implements CamelConfiguration {
         connectionFactory.setReconnectAttempts(5);
         connectionFactory.setRetryInterval(500);
         connectionFactory.setCallTimeout(5000);
+        // a queue looked up once per session, not asked of the broker before every send
+        connectionFactory.setCacheDestinations(true);
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
         closeAfterCamel(context, shared, broker);

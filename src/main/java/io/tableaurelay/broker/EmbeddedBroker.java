@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
@@ -17,6 +18,14 @@ final class EmbeddedBroker {
 
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
     private static final int JOURNAL_BUFFER_TIMEOUT_NANOS = 100_000;
+    /**
+     * Messages of one queue kept in memory, as the broker estimates their size; past it the queue's newer messages wait
+     * in page files on disk (relay.data-dir) and are read back in as the queue drains. Artemis' default would let all
+     * queues together fill half of the heap before paging, and it underestimates a message's size: a backlog of a few
+     * tens of thousands of events ran the relay out of memory.
+     */
+    private static final long QUEUE_MEMORY_BYTES = 4L * 1024 * 1024;
+    private static final int PAGE_FILE_BYTES = 1024 * 1024;
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final int inVmId = IN_VM_IDS.getAndIncrement();
@@ -43,6 +52,10 @@ final class EmbeddedBroker {
                         .setAutoCreateAddresses(true)
                         .setAutoDeleteQueues(false)
                         .setAutoDeleteAddresses(false)
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                        .setMaxSizeBytes(QUEUE_MEMORY_BYTES)
+                        .setPageSizeBytes(PAGE_FILE_BYTES)
+                        .setMaxReadPageBytes(2 * PAGE_FILE_BYTES)
                         .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                         // The routes retry and dead-letter by themselves; this only catches a message that
                         // keeps failing outside them (a crash loop), slowly.

@@ -1,9 +1,11 @@
 package io.tableaurelay.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.twilio.http.TwilioRestClient;
 import io.tableaurelay.channel.Channels;
+import io.tableaurelay.delivery.ChannelPause;
 import io.tableaurelay.delivery.HttpRequests;
 import io.tableaurelay.delivery.OutgoingHeaders;
 import io.tableaurelay.delivery.RetryPolicy;
@@ -11,6 +13,7 @@ import io.tableaurelay.event.TableauEventParser;
 import io.tableaurelay.render.MessageFields;
 import io.tableaurelay.render.SlackMessages;
 import io.tableaurelay.render.SmsSegment;
+import io.tableaurelay.render.Templates;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -45,12 +48,15 @@ public class RelayConfiguration implements CamelConfiguration {
         registry.bind("messageFields", new MessageFields());
         registry.bind("slackMessages", new SlackMessages());
         registry.bind("smsSegment", new SmsSegment());
+        registry.bind("templates", new Templates(Path.of("routes", "templates")));
         registry.bind("httpRequests", new HttpRequests(channels));
         registry.bind("mailHeaders", new OutgoingHeaders("Subject"));
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(settings.get("delivery.max-attempts")),
                 Long.parseLong(settings.get("delivery.initial-delay-ms")),
                 Long.parseLong(settings.get("delivery.max-delay-ms"))));
+        registry.bind("channelPause", new ChannelPause(Integer.parseInt(settings.get("delivery.pause-after-failures", "5")),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChannelPause")));
     }
 
     /**
@@ -77,6 +83,10 @@ public class RelayConfiguration implements CamelConfiguration {
     private static void configureHttp(HttpComponent http) {
         http.setHeaderFilterStrategy(new OutgoingHeaders());
         http.setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
+        // nothing reads the receiver's answer headers on success (a failure's exception carries them, Retry-After
+        // included), and no receiver's cookie is sent back to it
+        http.setSkipResponseHeaders(true);
+        http.setCookieManagementDisabled(true);
     }
 
     /** Every SMS channel sends through the one Twilio account of twilio.account-sid and twilio.auth-token. */

@@ -11,6 +11,7 @@ import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Makes a rendered JSON message into the request a JSON channel (IFTTT, Teams, forward) sends: a POST of the
@@ -45,7 +46,7 @@ public class HttpRequests {
         Message message = exchange.getMessage();
         Channel channel = channels.get(exchange.getFromRouteId());
         String body = message.getBody(String.class);
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         rawQuery(channel.parameter("endpoint")).ifPresent(query -> message.setHeader(Exchange.HTTP_RAW_QUERY, query));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         Set<String> sent = new HashSet<>();

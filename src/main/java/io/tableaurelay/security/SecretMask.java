@@ -85,6 +85,7 @@ public final class SecretMask {
                 masked = masked.replace(secret, MASK);
             }
         }
-        return TOKEN_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+        return masked.contains(WebhookSecret.PARAMETER + "=")
+                ? TOKEN_PARAMETER.matcher(masked).replaceAll("$1" + MASK) : masked;
     }
 }

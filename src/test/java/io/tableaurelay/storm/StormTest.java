@@ -70,10 +70,10 @@ class StormTest {
                 "ifttt.key", "",
                 "slack.events", "*Failed",
                 "slack.group-by", "project",
-                "slack.group-wait", "8s",
+                "slack.group-wait", "20s",
                 "twilio.events", "*RefreshFailed",
                 "twilio.max-per-hour", String.valueOf(CAP),
-                "cap-window", "10s",
+                "cap-window", "20s",
                 // side by side, as by default: groups and caps hold when messages are taken concurrently
                 "dispatch.consumers", "4",
                 "delivery.consumers", "4")));

@@ -1,0 +1,104 @@
+package io.tableaurelay.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A circuit breaker per channel: after {@code delivery.pause-after-failures} attempts in a row that failed and will be
+ * tried again (a channel that is down: 5xx, timeouts, refused connections), the channel's route stops taking messages
+ * from its queue until the last failed message is due again. The messages it did not take wait in the queue, where
+ * the broker keeps a long backlog on disk; without the pause every one of them would be tried, fail and be held back
+ * for its next attempt in the broker's memory. When the pause ends the channel takes messages again: the first
+ * success closes the breaker, the first failure pauses it again, for as long as the retry of that message waits
+ * (growing with its attempts, as every retry does). Messages are neither lost nor doubled by a pause: those in
+ * flight finish as usual, and the others stay in the queue. Per relay instance.
+ */
+public class ChannelPause {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelPause.class);
+
+    private final int failuresBeforePause;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** @param failuresBeforePause failed attempts in a row after which a channel pauses; 0: never */
+    public ChannelPause(int failuresBeforePause, ScheduledExecutorService scheduler) {
+        if (failuresBeforePause < 0) {
+            throw new IllegalArgumentException("Setting delivery.pause-after-failures must be 0 or more");
+        }
+        this.failuresBeforePause = failuresBeforePause;
+        this.scheduler = scheduler;
+    }
+
+    /** A send of the channel failed and its message will be tried again (the retry policy decided so). */
+    public void failed(Exchange exchange) {
+        if (failuresBeforePause == 0) {
+            return;
+        }
+        String channel = exchange.getFromRouteId();
+        State state = states.computeIfAbsent(channel, id -> new State());
+        Long dueAt = exchange.getMessage().getHeader(RetryPolicy.SCHEDULED_DELIVERY, Long.class);
+        long pause = Math.max(0, (dueAt == null ? 0 : dueAt) - System.currentTimeMillis());
+        synchronized (state) {
+            state.failures++;
+            if (state.paused || state.failures < failuresBeforePause) {
+                return;
+            }
+            state.paused = true;
+        }
+        Route route = exchange.getContext().getRoute(channel);
+        LOG.warn("{}: {} attempts in a row failed; the channel pauses for {} and its other messages wait in its queue",
+                channel, failuresBeforePause, Duration.ofMillis(pause).toString().substring(2).toLowerCase());
+        // not on the route's own thread: the consumer being stopped is the one that runs this exchange
+        scheduler.execute(() -> ServiceHelper.suspendService(consumer(route)));
+        scheduler.schedule(() -> resume(channel, route, state), pause, TimeUnit.MILLISECONDS);
+    }
+
+    /** The channel took a message: the breaker is closed. */
+    public void delivered(Exchange exchange) {
+        State state = states.get(exchange.getFromRouteId());
+        if (state != null) {
+            synchronized (state) {
+                state.failures = 0;
+            }
+        }
+    }
+
+    /** Whether the channel is paused now. */
+    public boolean isPaused(String channel) {
+        State state = states.get(channel);
+        if (state == null) {
+            return false;
+        }
+        synchronized (state) {
+            return state.paused;
+        }
+    }
+
+    private void resume(String channel, Route route, State state) {
+        synchronized (state) {
+            state.paused = false;
+        }
+        LOG.info("{}: the pause is over; the channel tries its messages again", channel);
+        ServiceHelper.resumeService(consumer(route));
+    }
+
+    private static Consumer consumer(Route route) {
+        return route == null ? null : route.getConsumer();
+    }
+
+    private static final class State {
+        private int failures;
+        private boolean paused;
+    }
+}
