@@ -64,7 +64,7 @@ final class ChannelDeclaration {
             throw invalid("parameter kind is " + kind + ", not one of " + KINDS);
         }
         templateFiles(kind, parameters.get("template")).forEach(template -> mustExist(template, "template"));
-        wholeNumber(parameters, "rate", "1", 0);
+        wholeNumber(parameters, "rate", "1", 1);
         checkStorms(kind, parameters);
         ChannelFilter filter = new ChannelFilter(parameters.get("events"), parameters.getOrDefault("sites", ""),
                 parameters.getOrDefault("projects", ""), parameters.getOrDefault("items", ""));

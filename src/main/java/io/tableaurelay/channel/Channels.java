@@ -87,21 +87,6 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
     }
 
     /**
-     * Whether the channel may hold a message back (a group-wait, or a cap of max-per-hour): the channel template asks
-     * once, at startup, and leaves the steps that hold messages out of a channel that never does.
-     */
-    public boolean mayHold(String id) {
-        Channel channel = get(id);
-        return channel != null && (!channel.groupWait().isZero() || channel.maxPerHour() > 0);
-    }
-
-    /** Whether the channel keeps to a rate (its {@code rate} is not 0): asked once, at startup, like {@link #mayHold}. */
-    public boolean limitsRate(String id) {
-        Channel channel = get(id);
-        return channel == null || !"0".equals(channel.parameter("rate").trim());
-    }
-
-    /**
      * The ids of the channels that are on and want the event whose headers dispatch holds: those whose filters take
      * it, but not a repeated failure where the channel does not want repeats; and, for a success that ends failures,
      * the channels that heard of the failures and want to hear of the recovery.

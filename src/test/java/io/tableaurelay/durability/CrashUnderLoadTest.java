@@ -43,6 +43,7 @@ class CrashUnderLoadTest {
     private static final int IN_FLIGHT = 2_000;
     private static final int MOST_EVENTS = 20_000;
     private static final int SENDERS = 8;
+    private static final int CONSUMERS = 4;
 
     @Test
     void everyEventAcceptedUnderLoadIsDeliveredOnceAfterAKill9AndARestart() throws Exception {
@@ -55,7 +56,7 @@ class CrashUnderLoadTest {
             settings.put("ifttt.events", "*");
             // IFTTT takes fewer a second than the relay accepts, so that a backlog builds up; side by side as by default
             settings.put("ifttt.rate-per-second", "100");
-            settings.put("delivery.consumers", "4");
+            settings.put("delivery.consumers", String.valueOf(CONSUMERS));
             settings.put("dispatch.consumers", "4");
 
             Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -82,9 +83,11 @@ class CrashUnderLoadTest {
                 Awaitility.await("at least " + IN_FLIGHT + " accepted events not yet at IFTTT")
                         .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                         .until(() -> accepted.size() - ifttt.deliveredCount() >= IN_FLIGHT);
-                // no send may be between IFTTT's answer and the relay's record of it when the relay dies
+                // no send may be between IFTTT's answer and the relay's record of it when the relay dies: each of the
+                // channel's consumers waits in a held request
                 ifttt.hold();
-                Thread.sleep(500);
+                Awaitility.await("every IFTTT consumer waiting in a held request").atMost(Duration.ofSeconds(30))
+                        .until(() -> ifttt.heldRequests() >= CONSUMERS);
                 inFlightAtKill = accepted.size() - ifttt.deliveredCount();
                 first.kill();
                 posting.set(false);
@@ -116,6 +119,7 @@ class CrashUnderLoadTest {
         private final HttpServer server;
         private final Map<String, Integer> delivered = new ConcurrentHashMap<>();
         private final AtomicInteger count = new AtomicInteger();
+        private final AtomicInteger heldNow = new AtomicInteger();
         private volatile CountDownLatch held = new CountDownLatch(0);
 
         Ifttt() throws IOException {
@@ -137,6 +141,11 @@ class CrashUnderLoadTest {
             held.countDown();
         }
 
+        /** Requests waiting for {@link #release()} now. */
+        int heldRequests() {
+            return heldNow.get();
+        }
+
         int deliveredCount() {
             return count.get();
         }
@@ -152,10 +161,17 @@ class CrashUnderLoadTest {
             }
             CountDownLatch latch = held;
             boolean wasHeld = latch.getCount() > 0;
+            if (wasHeld) {
+                heldNow.incrementAndGet();
+            }
             try {
                 latch.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                if (wasHeld) {
+                    heldNow.decrementAndGet();
+                }
             }
             if (wasHeld) {
                 exchange.sendResponseHeaders(503, -1);
