@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
@@ -64,6 +65,31 @@ class DeliveryRetryTest {
         assertEquals(names.size(), done.value("relay_messages_delivered_total", "channel", "ifttt"));
         assertTrue(done.value("relay_messages_retried_total", "channel", "ifttt") >= 1, "the 503s were retried");
         assertEquals(names.size() + 6, standIn.ifttt().size(), "five deliveries and the six 503 answers");
+    }
+
+    @Test
+    void aChannelThatKeepsFailingPausesAndItsBacklogWaitsInItsQueueUntilThePauseIsOver() {
+        standIn.answerIftttWithFailuresFirst(3, 503);
+        try (CapturedLog log = CapturedLog.capture()) {
+            startRelay(Map.of("delivery.pause-after-failures", "3", "delivery.initial-delay-ms", "3000",
+                    "delivery.max-delay-ms", "10000"));
+
+            List<String> names = IntStream.rangeClosed(1, 10).mapToObj(i -> "Down " + i).toList();
+            names.forEach(name -> assertEquals(200,
+                    relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", name)).statusCode()));
+
+            await("every event delivered to IFTTT", WAIT, () -> standIn.delivered("/ifttt/.*"),
+                    delivered -> delivered.size() >= names.size());
+            List<LoggedRequest> attempts = standIn.ifttt();
+            // the third 503 paused the channel for as long as that message's retry waits (3 s, less 20% jitter at
+            // most); without the pause the next message would have followed within 200 ms (IFTTT's rate, 5 a second)
+            long pauseMillis = attempts.get(3).getLoggedDate().getTime() - attempts.get(2).getLoggedDate().getTime();
+            assertTrue(pauseMillis >= 2_000, "the attempt after the third failure came " + pauseMillis + " ms after it");
+            assertTrue(log.contains("ifttt: 3 attempts in a row failed; the channel pauses for"), "the pause is logged");
+            List<String> delivered = standIn.delivered("/ifttt/.*").stream().map(Received::iftttName).sorted().toList();
+            assertEquals(names.stream().sorted().toList(), delivered, "each event delivered exactly once");
+            assertEquals(names.size() + 3, attempts.size(), "ten deliveries and the three 503 answers");
+        }
     }
 
     @Test
