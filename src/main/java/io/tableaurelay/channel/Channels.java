@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tableaurelay.config.Settings;
 import io.tableaurelay.event.EventType;
+import io.tableaurelay.storm.ItemOutcomes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
@@ -125,6 +126,7 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
         return new EventFacts(eventType, message.getHeader("siteLuid", String.class),
                 message.getHeader("siteContentUrl", String.class), EventType.isInProject(eventType, resource),
                 message.getHeader("itemProject", String.class), message.getHeader("resourceName", String.class),
-                message.getHeader("repeat", false, Boolean.class), message.getHeader("recoveredAfter", 0, Integer.class));
+                message.getHeader(ItemOutcomes.REPEAT, false, Boolean.class),
+                message.getHeader(ItemOutcomes.RECOVERED_AFTER, 0, Integer.class));
     }
 }

@@ -55,7 +55,7 @@ public class RelayConfiguration implements CamelConfiguration {
                 Integer.parseInt(settings.get("delivery.max-attempts")),
                 Long.parseLong(settings.get("delivery.initial-delay-ms")),
                 Long.parseLong(settings.get("delivery.max-delay-ms"))));
-        registry.bind("channelPause", new ChannelPause(Integer.parseInt(settings.get("delivery.pause-after-failures", "5")),
+        registry.bind("channelPause", new ChannelPause(Integer.parseInt(settings.get("delivery.pause-after-failures")),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChannelPause")));
     }
 

@@ -1,6 +1,5 @@
 package io.tableaurelay.delivery;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +57,7 @@ public class ChannelPause {
         }
         Route route = exchange.getContext().getRoute(channel);
         LOG.warn("{}: {} attempts in a row failed; the channel pauses for {} and its other messages wait in its queue",
-                channel, failuresBeforePause, Duration.ofMillis(pause).toString().substring(2).toLowerCase());
+                channel, failuresBeforePause, exchange.getMessage().getHeader(RetryPolicy.RETRY_IN));
         // not on the route's own thread: the consumer being stopped is the one that runs this exchange
         scheduler.execute(() -> ServiceHelper.suspendService(consumer(route)));
         scheduler.schedule(() -> resume(channel, route, state), pause, TimeUnit.MILLISECONDS);

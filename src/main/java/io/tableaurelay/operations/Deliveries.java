@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tableaurelay.delivery.RetryPolicy;
@@ -28,9 +27,6 @@ public class Deliveries {
     private final Map<String, ChannelActivity> activity = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Map<String, Counter> deliveredCounters = new ConcurrentHashMap<>();
-    private final Map<String, Counter> receivedCounters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
 
     public Deliveries(DeliveryLog log, MeterRegistry meters, Clock clock) {
         this.log = log;
@@ -42,21 +38,7 @@ public class Deliveries {
         log.received(event);
     }
 
-    /**
-     * An event the receive route stored (answered 200): counted in relay_events_received_total, Tableau's duplicates
-     * included, and put in the delivery log.
-     */
-    public void accepted(Exchange exchange) {
-        TableauEvent event = exchange.getProperty("event", TableauEvent.class);
-        String label = event.eventTypeLabel();
-        receivedCounters.computeIfAbsent(label, type -> Counter.builder("relay.events.received")
-                .description("Events accepted (stored, answered 200)")
-                .tag("camelContext", exchange.getContext().getName()).tag("event_type", type)
-                .register(meters)).increment();
-        received(event);
-    }
-
-    /** Called at the end of a channel route: the channel took the message; counted in relay_messages_delivered_total. */
+    /** Called at the end of a channel route: the channel took the message. */
     public void delivered(Exchange exchange) {
         Message message = exchange.getMessage();
         String channel = exchange.getFromRouteId();
@@ -65,15 +47,11 @@ public class Deliveries {
         record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
                 message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString(), carrier(message)));
         activity(channel).delivered(now);
-        String eventType = message.getHeader("eventTypeLabel", String.class);
-        deliveredCounters.computeIfAbsent(channel + " " + eventType, key -> Counter.builder("relay.messages.delivered")
-                .description("Messages a channel took")
-                .tag("camelContext", exchange.getContext().getName()).tag("channel", channel).tag("event_type", eventType)
-                .register(meters)).increment();
-        receivedAt(message).ifPresent(received -> latencyTimers.computeIfAbsent(channel, id -> Timer.builder("relay.delivery.latency")
+        receivedAt(message).ifPresent(received -> Timer.builder("relay.delivery.latency")
                 .description("Time from receiving an event to a channel taking its message")
-                .tag("channel", id)
-                .register(meters)).record(Duration.between(received, now)));
+                .tag("channel", channel)
+                .register(meters)
+                .record(Duration.between(received, now)));
     }
 
     /** Called when a send failed, after the retry policy wrote its decision into the headers. */

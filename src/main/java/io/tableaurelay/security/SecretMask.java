@@ -85,7 +85,6 @@ public final class SecretMask {
                 masked = masked.replace(secret, MASK);
             }
         }
-        return masked.contains(WebhookSecret.PARAMETER + "=")
-                ? TOKEN_PARAMETER.matcher(masked).replaceAll("$1" + MASK) : masked;
+        return TOKEN_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
     }
 }

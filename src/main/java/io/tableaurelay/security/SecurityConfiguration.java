@@ -41,7 +41,6 @@ public class SecurityConfiguration implements CamelConfiguration {
         registry.bind("senderAddress", senderAddress);
         registry.bind("allowedAddresses", allowedAddresses);
         registry.bind("allowedSites", allowedSites);
-        registry.bind("rateLimit", new RateLimit(rateLimit));
         RejectedRequests rejected = new RejectedRequests();
         registry.bind("rejectedRequests", rejected);
         answerStatusOnlyFailuresQuietly(context, settings, rejected, senderAddress);

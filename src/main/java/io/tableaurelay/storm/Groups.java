@@ -55,7 +55,7 @@ public class Groups {
     /** What a member of a group keeps of its message's headers: what templates, filters and the delivery log use. */
     private static final List<String> MEMBER_HEADERS = List.of("eventId", "eventType", "eventTypeLabel", "receivedAt",
             "resource", "resourceLuid", "resourceName", "siteLuid", "itemUrl", "itemProject", "itemOwner", "recipient",
-            "repeat", "failureCount", "failingSince", "recoveredAfter");
+            ItemOutcomes.REPEAT, ItemOutcomes.FAILURE_COUNT, ItemOutcomes.FAILING_SINCE, ItemOutcomes.RECOVERED_AFTER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Channels channels;
