@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.broker.MessageCopies;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -76,15 +77,8 @@ public class DeadLetters {
     }
 
     private static Message freshCopy(Session session, Message letter) throws JMSException {
-        Message copy = session.createTextMessage(((TextMessage) letter).getText());
-        for (Enumeration<?> names = letter.getPropertyNames(); names.hasMoreElements(); ) {
-            String name = (String) names.nextElement();
-            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.startsWith(RetryPolicy.ATTEMPT)
-                    && !name.startsWith("delivery")) {
-                copy.setObjectProperty(name, letter.getObjectProperty(name));
-            }
-        }
-        return copy;
+        return MessageCopies.copy(session, (TextMessage) letter,
+                name -> !name.startsWith(RetryPolicy.ATTEMPT) && !name.startsWith("delivery"));
     }
 
     private static Map<String, Object> describe(String channel, Message letter) throws JMSException {

@@ -16,8 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tableaurelay.broker.MessageCopies;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
+import io.tableaurelay.delivery.RetryPolicy;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
@@ -140,7 +142,7 @@ public class Groups {
             closing.setStringProperty("channel", channel);
             closing.setStringProperty(GROUP_KEY, key);
             closing.setBooleanProperty(FOLDED, fold);
-            closing.setLongProperty("_AMQ_SCHED_DELIVERY", closesAt.toEpochMilli());
+            closing.setLongProperty(RetryPolicy.SCHEDULED_DELIVERY, closesAt.toEpochMilli());
             // the same closing again (a message dispatched twice after a crash) is dropped by the broker
             closing.setStringProperty("_AMQ_DUPL_ID", "close:" + key + ":" + closesAt.toEpochMilli());
             return closing;
@@ -187,13 +189,7 @@ public class Groups {
 
     /** The one held message, as it was, marked as sent on from its group. */
     private static TextMessage alone(Session session, TextMessage held) throws JMSException {
-        TextMessage message = session.createTextMessage(held.getText());
-        for (Enumeration<?> names = held.getPropertyNames(); names.hasMoreElements(); ) {
-            String name = (String) names.nextElement();
-            if (!name.startsWith("JMS") && !name.startsWith("_AMQ") && !name.equals(GROUP_KEY) && !name.equals(HELD_AS_FOLD)) {
-                message.setObjectProperty(name, held.getObjectProperty(name));
-            }
-        }
+        TextMessage message = MessageCopies.copy(session, held, name -> !name.equals(GROUP_KEY) && !name.equals(HELD_AS_FOLD));
         message.setIntProperty(GROUP_SIZE, 1);
         return message;
     }
