@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * Reads the relay's settings through Camel's properties component, so that a value comes from
@@ -74,6 +76,15 @@ public final class Settings {
             return InetAddress.getByName(get(name, fallback)).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /** A duration setting, written like 30s, 2m, 4h; a clear error naming the setting otherwise. */
+    public Duration duration(String name, String fallback) {
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(get(name, fallback)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Setting " + name + " is a duration (30s, 2m, 4h), not " + get(name, fallback));
         }
     }
 

@@ -43,7 +43,7 @@ public final class Registration {
         this.events = settings.list("tableau.events");
         this.prune = Boolean.parseBoolean(settings.get("tableau.prune", "false"));
         this.testAfterChange = Boolean.parseBoolean(settings.get("tableau.test-after-change", "false"));
-        this.intervalMillis = TimeUtils.toMilliSeconds(settings.get("tableau.reconcile-interval", DEFAULT_INTERVAL));
+        this.intervalMillis = settings.duration("tableau.reconcile-interval", DEFAULT_INTERVAL).toMillis();
     }
 
     public static Registration from(Settings settings) {

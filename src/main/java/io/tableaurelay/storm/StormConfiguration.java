@@ -13,7 +13,6 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Puts the storm handling into the registry: {@code itemOutcomes} (dispatch: repeats and recoveries), {@code groups}
@@ -32,18 +31,10 @@ public class StormConfiguration implements CamelConfiguration {
                 .scheduleWithFixedDelay(state::sync, 1, 1, TimeUnit.SECONDS);
         WhenStopped.run(context, state::close);
         Clock clock = Clock.systemUTC();
-        Duration capWindow = duration(settings, "cap-window", "1h");
-        Groups groups = new Groups(channels, broker, capWindow, duration(settings, "group-sweep-interval", "1m"), clock);
-        registry.bind("itemOutcomes", new ItemOutcomes(state, duration(settings, "repeat-interval", "4h"), clock));
+        Duration capWindow = settings.duration("cap-window", "1h");
+        Groups groups = new Groups(channels, broker, capWindow, settings.duration("group-sweep-interval", "1m"), clock);
+        registry.bind("itemOutcomes", new ItemOutcomes(state, settings.duration("repeat-interval", "4h"), clock));
         registry.bind("groups", groups);
         registry.bind("caps", new Caps(channels, groups, state, capWindow, clock));
-    }
-
-    private static Duration duration(Settings settings, String name, String fallback) {
-        try {
-            return Duration.ofMillis(TimeUtils.toMilliSeconds(settings.get(name, fallback)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Setting " + name + " is a duration (30s, 2m, 4h), not " + settings.get(name));
-        }
     }
 }
