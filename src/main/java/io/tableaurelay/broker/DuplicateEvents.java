@@ -1,6 +1,8 @@
 package io.tableaurelay.broker;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
@@ -11,26 +13,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the events that the embedded broker dropped as duplicates (Tableau's repeated requests), and logs each in
- * one line with its event id: a plugin of the broker, which sees the result of each send. An external broker drops duplicates where the relay
- * cannot see it, so there the count stays absent.
+ * Tableau's duplicates, as the embedded broker sees them on the events queue: a plugin of the broker, which sees each
+ * send before and after the broker stores it.
+ * <ul>
+ * <li>Copies of one event that arrive at the same moment (Tableau sends some events from two of its nodes) are
+ * stored one after the other. The broker looks the event's id up and records it in two steps; two copies sent
+ * between them were both stored, and then delivered twice.</li>
+ * <li>Each copy the broker dropped is counted and logged in one line with its event id.</li>
+ * </ul>
+ * An external broker drops duplicates where the relay cannot see it, so there the count stays absent.
  */
 public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateEvents.class);
+    private static final String EVENTS = "events";
+    /** Sends of events whose ids share a stripe wait for each other, for as long as the broker takes to route one. */
+    private static final int STRIPES = 64;
 
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** The stripe the current thread holds from before a send of an event to after it. */
+    private final ThreadLocal<ReentrantLock> held = new ThreadLocal<>();
     private final AtomicLong dropped = new AtomicLong();
+
+    public DuplicateEvents() {
+        Arrays.setAll(stripes, i -> new ReentrantLock());
+    }
+
+    @Override
+    public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
+            boolean noAutoCreateQueue) {
+        byte[] eventId = message.getDuplicateIDBytes();
+        if (eventId != null && EVENTS.equals(String.valueOf(message.getAddress()))) {
+            ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(eventId), STRIPES)];
+            stripe.lock();
+            held.set(stripe);
+        }
+    }
 
     @Override
     public void afterSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue, RoutingStatus result) {
-        if (result == RoutingStatus.DUPLICATED_ID && "events".equals(String.valueOf(message.getAddress()))) {
+        release();
+        if (result == RoutingStatus.DUPLICATED_ID && EVENTS.equals(String.valueOf(message.getAddress()))) {
             dropped.incrementAndGet();
             LOG.info("Dropped a duplicate of an event already received [event {}]", message.getDuplicateProperty());
         }
     }
 
+    @Override
+    public void onSendException(ServerSession session, Transaction tx, Message message, boolean direct,
+            boolean noAutoCreateQueue, Exception e) {
+        release();
+    }
+
     public long dropped() {
         return dropped.get();
+    }
+
+    private void release() {
+        ReentrantLock stripe = held.get();
+        if (stripe != null) {
+            held.remove();
+            stripe.unlock();
+        }
     }
 }

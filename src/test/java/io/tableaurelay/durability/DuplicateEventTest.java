@@ -14,10 +14,17 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.Test;
@@ -56,6 +63,51 @@ class DuplicateEventTest {
             dropped.forEach(line -> assertTrue(line.contains(" INFO ") && line.trim().endsWith("[event " + eventId + "]"),
                     line));
             assertFalse(log.contains("AMQ222059"), "the broker's own warning, with the whole message, is not printed");
+        }
+    }
+
+    /**
+     * Tableau's copies of one event may arrive at the same moment (two of its nodes send it). The broker's duplicate
+     * check alone let some of such copies through, and each was then delivered twice or stuck in dispatch.
+     */
+    @Test
+    void copiesPostedAtTheSameMomentAreStoredAndDeliveredOnce() throws Exception {
+        int events = 20;
+        int copies = 12;
+        try (ChannelStandIn standIn = new ChannelStandIn(); CapturedLog log = CapturedLog.printed();
+                RunningRelay relay = RunningRelay.start(Map.of("ifttt.key", ChannelStandIn.IFTTT_KEY,
+                        "ifttt.base-url", standIn.base() + "/ifttt", "ifttt.events", "*", "ifttt.rate-per-second", "1000"))) {
+            ExecutorService senders = Executors.newFixedThreadPool(copies);
+            try {
+                for (int event = 0; event < events; event++) {
+                    String payload = Events.event("DatasourceRefreshFailed", "EXTRACTS", "Copies " + event);
+                    CyclicBarrier together = new CyclicBarrier(copies);
+                    List<Future<Integer>> answers = new ArrayList<>();
+                    for (int copy = 0; copy < copies; copy++) {
+                        answers.add(senders.submit(() -> {
+                            together.await();
+                            return relay.post(payload).statusCode();
+                        }));
+                    }
+                    for (Future<Integer> answer : answers) {
+                        assertEquals(200, answer.get());
+                    }
+                }
+            } finally {
+                senders.shutdownNow();
+            }
+            relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "after-copies"));
+            await("the marker at IFTTT", WAIT, standIn::ifttt, list -> Received.mentions(list, "after-copies"));
+
+            Map<String, Long> delivered = standIn.ifttt().stream().map(Received::iftttName)
+                    .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+            for (int event = 0; event < events; event++) {
+                assertEquals(1L, delivered.getOrDefault("Copies " + event, 0L), "deliveries of Copies " + event);
+            }
+            Metrics metrics = Metrics.scrape(relay);
+            assertEquals(events * (copies - 1), metrics.value("relay_events_duplicate_total"));
+            assertTrue(metrics.queueEmpty("events"), "no event is left in dispatch");
+            assertFalse(log.contains("Duplicate message detected"), "no dispatch failed on a copy");
         }
     }
 
