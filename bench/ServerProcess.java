@@ -112,9 +112,14 @@ final class ServerProcess {
 
     /** CPU time used so far: all of it, and that of the JIT compiler's and the garbage collector's threads. */
     Cpu cpu() {
+        return cpuOf(process.pid());
+    }
+
+    /** {@link #cpu()} of any process: this one's for a benchmark that runs in the benchmark's own process. */
+    static Cpu cpuOf(long pid) {
         double jit = 0;
         double gc = 0;
-        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
                 try {
@@ -137,7 +142,7 @@ final class ServerProcess {
             jit = Double.NaN;
             gc = Double.NaN;
         }
-        return new Cpu(cpuSeconds(), jit, gc);
+        return new Cpu(cpuSecondsOf(pid), jit, gc);
     }
 
     /** CPU seconds: all the process used, and the JIT compiler's and the garbage collector's share of it. */
