@@ -33,6 +33,7 @@ public final class Benchmark {
                                  -Dsetting=value (repeatable)
               --keep-log         keep the relay's log (one line or more an event: some 100 MB in a default run)
               --help             this text
+            bench/run --broker-alone: instead, the relay's embedded broker alone (bench/BrokerAlone.java), about a minute
             Run from the repository root; bench/run builds the jar if it is missing and compiles the benchmark.
             Exit code: 0 all goals met, 1 a goal missed, 2 the benchmark could not run.""";
 

@@ -1,6 +1,7 @@
 package io.tableaurelay.broker;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,6 +30,7 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
     private static final String EVENTS = "events";
     /** Sends of events whose ids share a stripe wait for each other, for as long as the broker takes to route one. */
     private static final int STRIPES = 64;
+    private static final long STRIPE_WAIT_SECONDS = 10;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** The stripe the current thread holds from before a send of an event to after it. */
@@ -45,8 +47,9 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
         byte[] eventId = message.getDuplicateIDBytes();
         if (eventId != null && EVENTS.equals(String.valueOf(message.getAddress()))) {
             ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(eventId), STRIPES)];
-            stripe.lock();
-            held.set(stripe);
+            if (waitFor(stripe)) {
+                held.set(stripe);
+            }
         }
     }
 
@@ -68,6 +71,23 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    /**
+     * A stripe is held for the microseconds the broker takes to route one send. Should one be held far longer (a
+     * thread that died between before and after its send), the send goes on with the broker's own check alone.
+     */
+    private static boolean waitFor(ReentrantLock stripe) {
+        try {
+            if (stripe.tryLock(STRIPE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
+            }
+            LOG.warn("Stored an event without holding its copies apart: another send held their turn for {} s",
+                    STRIPE_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void release() {
