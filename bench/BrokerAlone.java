@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.EmbeddedBroker;
 import jakarta.jms.Connection;
@@ -19,7 +20,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The relay's embedded broker alone (its own class, configured as the relay configures it), used through JMS as the
@@ -50,11 +50,7 @@ public final class BrokerAlone {
         Path dataDir = Files.createTempDirectory("relay-broker-alone");
         EmbeddedBroker broker = new EmbeddedBroker(dataDir, 100_000, new DuplicateEvents());
         broker.start();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
-        // as the relay's BrokerConfiguration sets them
-        factory.setConsumerWindowSize(0);
-        factory.setCacheDestinations(true);
-        try (Connection connection = factory.createConnection()) {
+        try (Connection connection = BrokerConfiguration.client(broker.url(), null, null).createConnection()) {
             connection.start();
             new BrokerAlone(connection).run();
         } finally {

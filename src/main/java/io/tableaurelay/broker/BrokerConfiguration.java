@@ -35,7 +35,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         if (settings.isSet("broker.url")) {
             String username = emptyToNull(settings.get("broker.username"));
             String password = emptyToNull(settings.get("broker.password"));
-            connectionFactory = new ActiveMQConnectionFactory(settings.get("broker.url"), username, password);
+            connectionFactory = client(settings.get("broker.url"), username, password);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(settings.get("broker.url"), username, password));
             LOG.info("Queues are on the external broker set by broker.url");
         } else {
@@ -43,11 +43,20 @@ public class BrokerConfiguration implements CamelConfiguration {
             DuplicateEvents duplicates = new DuplicateEvents();
             broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")), duplicates);
             broker.start();
-            connectionFactory = new ActiveMQConnectionFactory(broker.url());
+            connectionFactory = client(broker.url(), null, null);
             registry.bind("duplicateEvents", duplicates);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
             LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
         }
+        CachingConnectionFactory shared = cached(connectionFactory);
+        context.addComponent("jms", jmsComponent(shared));
+        closeAfterCamel(context, shared, broker);
+        registry.bind(CONNECTIONS, shared);
+    }
+
+    /** The relay's client of the broker at {@code url} (also what bench/BrokerAlone.java measures). */
+    public static ActiveMQConnectionFactory client(String url, String username, String password) {
+        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(url, username, password);
         // No prefetching: a message waits in the broker, where any instance can take it, not in one
         // instance's buffer.
         connectionFactory.setConsumerWindowSize(0);
@@ -56,10 +65,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         connectionFactory.setCallTimeout(5000);
         // a queue looked up once per session, not asked of the broker before every send
         connectionFactory.setCacheDestinations(true);
-        CachingConnectionFactory shared = cached(connectionFactory);
-        context.addComponent("jms", jmsComponent(shared));
-        closeAfterCamel(context, shared, broker);
-        registry.bind(CONNECTIONS, shared);
+        return connectionFactory;
     }
 
     private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {

@@ -44,9 +44,8 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) {
-        byte[] eventId = message.getDuplicateIDBytes();
-        if (eventId != null && EVENTS.equals(String.valueOf(message.getAddress()))) {
-            ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(eventId), STRIPES)];
+        if (isEvent(message)) {
+            ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(message.getDuplicateIDBytes()), STRIPES)];
             if (waitFor(stripe)) {
                 held.set(stripe);
             }
@@ -57,7 +56,7 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
     public void afterSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue, RoutingStatus result) {
         release();
-        if (result == RoutingStatus.DUPLICATED_ID && EVENTS.equals(String.valueOf(message.getAddress()))) {
+        if (result == RoutingStatus.DUPLICATED_ID && isEvent(message)) {
             dropped.incrementAndGet();
             LOG.info("Dropped a duplicate of an event already received [event {}]", message.getDuplicateProperty());
         }
@@ -71,6 +70,11 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    /** An event sent to the events queue with its id (the receive route sets it). */
+    private static boolean isEvent(Message message) {
+        return message.getDuplicateIDBytes() != null && EVENTS.equals(String.valueOf(message.getAddress()));
     }
 
     /**

@@ -73,17 +73,6 @@ public class ChannelPause {
         }
     }
 
-    /** Whether the channel is paused now. */
-    public boolean isPaused(String channel) {
-        State state = states.get(channel);
-        if (state == null) {
-            return false;
-        }
-        synchronized (state) {
-            return state.paused;
-        }
-    }
-
     private void resume(String channel, Route route, State state) {
         synchronized (state) {
             state.paused = false;

@@ -53,7 +53,7 @@ public class Templates {
     }
 
     /** Fills the named template (a file in routes/templates/) with the message's body and headers. */
-    public void fillTemplate(Exchange exchange, String name) {
+    private void fillTemplate(Exchange exchange, String name) {
         Message message = exchange.getMessage();
         // a template may #set its own values: the context's map must take them
         Map<String, Object> values = new HashMap<>(8);
