@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ public final class Benchmark {
 
     static final String USAGE = """
             Usage: bench/run [--quick] [--seconds N] [--burst N] [--drain-limit S] [--xmx SIZE] [--relay-option OPT]...
-                             [--keep-log]
+                             [--keep-log] [--java-jar]
               --quick            a check while working, under a minute: shorter phases, a burst of 5,000
               --seconds N        length of each closed-loop figure (default 10, --quick 2)
               --burst N          events posted while IFTTT is down (default 200000, --quick 5000)
@@ -32,6 +33,7 @@ public final class Benchmark {
               --relay-option OPT a JVM option for the relay, such as -XX:StartFlightRecording=filename=r.jfr or
                                  -Dsetting=value (repeatable)
               --keep-log         keep the relay's log (one line or more an event: some 100 MB in a default run)
+              --java-jar         start the relay with java -Xmx... -jar instead of its launcher, bin/relay
               --help             this text
             bench/run --broker-alone: instead, the relay's embedded broker alone (bench/BrokerAlone.java), about a minute
             Run from the repository root; bench/run builds the jar if it is missing and compiles the benchmark.
@@ -217,7 +219,7 @@ public final class Benchmark {
     }
 
     private ServerProcess startRelay(int port, int managementPort, String iftttBaseUrl) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ServerProcess.java(), "-Xmx" + options.xmx()));
+        List<String> command = new ArrayList<>(List.of("-Xmx" + options.xmx()));
         command.add("-Dcamel.server.host=127.0.0.1");
         command.add("-Dcamel.server.port=" + port);
         command.add("-Dcamel.management.port=" + managementPort);
@@ -234,10 +236,17 @@ public final class Benchmark {
         }
         command.addAll(RETRY_SETTINGS);
         command.addAll(options.relayOptions());
-        command.addAll(List.of("-jar", JAR.toString()));
         Path log = workDir.resolve("relay.log");
-        progress("Starting the relay, log: " + log);
-        return ServerProcess.start("the relay", command, log);
+        if (options.javaJar()) {
+            command.add(0, ServerProcess.java());
+            command.addAll(List.of("-jar", JAR.toString()));
+            progress("Starting the relay with java -jar, log: " + log);
+            return ServerProcess.start("the relay", command, log);
+        }
+        // through its launcher, with the same Java as the benchmark; the options above come after the launcher's
+        progress("Starting the relay with bin/relay, log: " + log);
+        return ServerProcess.start("the relay", List.of("bin/relay"), log,
+                Map.of("JAVA_OPTS", String.join(" ", command), "RELAY_JAVA", ServerProcess.java()));
     }
 
     private ServerProcess startBaseline(int port) throws IOException {
@@ -513,7 +522,7 @@ public final class Benchmark {
     }
 
     record Options(boolean quick, int seconds, int burst, int drainLimitSeconds, String xmx,
-                   List<String> relayOptions, boolean keepLog, boolean help) {
+                   List<String> relayOptions, boolean keepLog, boolean javaJar, boolean help) {
 
         /** From ready until the idle measurement starts. */
         int settleSeconds() {
@@ -531,7 +540,7 @@ public final class Benchmark {
 
         /** Least and most seconds of warm-up for the relay (its deliveries are waited for after). */
         int[] relayWarmUp() {
-            return quick ? new int[] {2, 2} : new int[] {6, 12};
+            return quick ? new int[] {2, 2} : new int[] {30, 40};
         }
 
         int openLoopSeconds() {
@@ -546,10 +555,11 @@ public final class Benchmark {
             String xmx = "256m";
             List<String> relayOptions = new ArrayList<>();
             boolean keepLog = false;
+            boolean javaJar = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--help", "-h" -> {
-                        return new Options(quick, 0, 0, 0, xmx, relayOptions, keepLog, true);
+                        return new Options(quick, 0, 0, 0, xmx, relayOptions, keepLog, javaJar, true);
                     }
                     case "--quick" -> {
                         // read above
@@ -560,12 +570,14 @@ public final class Benchmark {
                     case "--xmx" -> xmx = memorySize(valueAfter(args, i++));
                     case "--relay-option" -> relayOptions.add(valueAfter(args, i++));
                     case "--keep-log" -> keepLog = true;
+                    case "--java-jar" -> javaJar = true;
                     default -> throw new IllegalArgumentException("unknown option: " + args[i]);
                 }
             }
             return new Options(quick, seconds != null ? seconds : quick ? 2 : 10,
                     burst != null ? burst : quick ? 5_000 : 200_000,
-                    drainLimit != null ? drainLimit : quick ? 3 : 180, xmx, List.copyOf(relayOptions), keepLog, false);
+                    drainLimit != null ? drainLimit : quick ? 3 : 180, xmx, List.copyOf(relayOptions), keepLog,
+                    javaJar, false);
         }
 
         private static String valueAfter(String[] args, int i) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,17 +37,24 @@ final class ServerProcess {
 
     /** Starts java with the options and arguments, its output going to the log file. */
     static ServerProcess start(String name, List<String> command, Path log) throws IOException {
+        return start(name, command, log, Map.of());
+    }
+
+    /** The same, with these variables in its environment. */
+    static ServerProcess start(String name, List<String> command, Path log, Map<String, String> environment)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         // Settings in the environment would override the benchmark's; the servers get none of them.
         builder.environment().keySet().removeIf(ServerProcess::isRelaySetting);
+        builder.environment().putAll(environment);
         long startedAt = System.nanoTime();
         return new ServerProcess(name, builder.start(), startedAt, log);
     }
 
     private static boolean isRelaySetting(String variable) {
         return variable.matches("(CAMEL|WEBHOOK|SLACK|TWILIO|IFTTT|TABLEAU|RELAY|BROKER|DELIVERY|DEDUP|ADMIN)_.*")
-                || variable.startsWith("LOG4J_") || variable.equals("JAVA_TOOL_OPTIONS");
+                || variable.startsWith("LOG4J_") || variable.equals("JAVA_TOOL_OPTIONS") || variable.equals("JAVA_OPTS");
     }
 
     static String java() {

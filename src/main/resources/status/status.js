@@ -151,7 +151,6 @@ async function refresh() {
       fetch("/admin/deliveries?limit=" + LATEST).then(response => response.json())
     ]);
     drawChannels(status.channels);
-    document.getElementById("events-queue").textContent = status.eventsQueue < 0 ? "?" : status.eventsQueue;
     drawGroups(status.groups);
     drawDeliveries(log.deliveries);
     drawRegistration(status.registration);

@@ -23,6 +23,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class BrokerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** Sessions storing events at the same moment: more than the webhook server's worker threads (20). */
+    private static final int STORE_SESSIONS = 32;
     /** The registry name of the broker's shared connection, for the operations that look into the queues. */
     public static final String CONNECTIONS = "brokerConnections";
 
@@ -30,12 +32,14 @@ public class BrokerConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
         ActiveMQConnectionFactory connectionFactory;
+        ActiveMQConnectionFactory storeFactory;
         EmbeddedBroker broker = null;
         var registry = context.getRegistry();
         if (settings.isSet("broker.url")) {
             String username = emptyToNull(settings.get("broker.username"));
             String password = emptyToNull(settings.get("broker.password"));
             connectionFactory = client(settings.get("broker.url"), username, password);
+            storeFactory = storeClient(settings.get("broker.url"), username, password);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(settings.get("broker.url"), username, password));
             LOG.info("Queues are on the external broker set by broker.url");
         } else {
@@ -44,14 +48,31 @@ public class BrokerConfiguration implements CamelConfiguration {
             broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")), duplicates);
             broker.start();
             connectionFactory = client(broker.url(), null, null);
+            storeFactory = storeClient(broker.url(), null, null);
             registry.bind("duplicateEvents", duplicates);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
-            LOG.info("Queues are on the embedded broker, stored in {}", dataDir.toAbsolutePath().normalize());
+            LOG.info("Queues are on the embedded broker, stored in {}; the journal writes with {}",
+                    dataDir.toAbsolutePath().normalize(), broker.journalType());
         }
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
-        closeAfterCamel(context, shared, broker);
+        StoreSessions storeSessions = new StoreSessions(storeFactory, STORE_SESSIONS);
+        registry.bind("channelQueues", new ChannelQueues(storeSessions,
+                Integer.parseInt(settings.get("webhook.max-in-flight")),
+                settings.duration("webhook.store-timeout", null),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "StoreTimeouts")));
+        closeAfterCamel(context, shared, storeSessions, broker);
         registry.bind(CONNECTIONS, shared);
+    }
+
+    /**
+     * The receive route's client: the broker acknowledges each send once it is synced (a confirmation window of one
+     * byte confirms every send as it completes; a larger one would hold acknowledgements back until it fills).
+     */
+    static ActiveMQConnectionFactory storeClient(String url, String username, String password) {
+        ActiveMQConnectionFactory connectionFactory = client(url, username, password);
+        connectionFactory.setConfirmationWindowSize(1);
+        return connectionFactory;
     }
 
     /** The relay's client of the broker at {@code url} (also what bench/BrokerAlone.java measures). */
@@ -97,11 +118,13 @@ public class BrokerConfiguration implements CamelConfiguration {
     }
 
     /** Once Camel has stopped: the shared connection, then the embedded broker, if there is one. */
-    private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection, EmbeddedBroker broker) {
+    private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection,
+            StoreSessions storeSessions, EmbeddedBroker broker) {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
                 connection.destroy();
+                storeSessions.close();
                 if (broker != null) {
                     broker.stop();
                 }

@@ -14,20 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tableau's duplicates, as the embedded broker sees them on the events queue: a plugin of the broker, which sees each
- * send before and after the broker stores it.
+ * Tableau's duplicates, as the embedded broker sees them on the channels' queues (each message of an event carries
+ * the id {@code <event id>:<channel>:<recipient>}): a plugin of the broker, which sees each send before and after the
+ * broker stores it.
  * <ul>
  * <li>Copies of one event that arrive at the same moment (Tableau sends some events from two of its nodes) are
  * stored one after the other. The broker looks the event's id up and records it in two steps; two copies sent
  * between them were both stored, and then delivered twice.</li>
- * <li>Each copy the broker dropped is counted and logged in one line with its event id.</li>
+ * <li>Each copy of an event the broker dropped is counted and logged in one line with its event id (on its first
+ * message, so a copy counts once whatever the number of its channels).</li>
  * </ul>
  * An external broker drops duplicates where the relay cannot see it, so there the count stays absent.
  */
 public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateEvents.class);
-    private static final String EVENTS = "events";
     /** Sends of events whose ids share a stripe wait for each other, for as long as the broker takes to route one. */
     private static final int STRIPES = 64;
     private static final long STRIPE_WAIT_SECONDS = 10;
@@ -44,7 +45,7 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) {
-        if (isEvent(message)) {
+        if (message.getDuplicateIDBytes() != null) {
             ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(message.getDuplicateIDBytes()), STRIPES)];
             if (waitFor(stripe)) {
                 held.set(stripe);
@@ -56,9 +57,9 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
     public void afterSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue, RoutingStatus result) {
         release();
-        if (result == RoutingStatus.DUPLICATED_ID && isEvent(message)) {
+        if (result == RoutingStatus.DUPLICATED_ID && Boolean.TRUE.equals(message.getBooleanProperty(ChannelQueues.FIRST_OF_EVENT))) {
             dropped.incrementAndGet();
-            LOG.info("Dropped a duplicate of an event already received [event {}]", message.getDuplicateProperty());
+            LOG.info("Dropped a duplicate of an event already received [event {}]", message.getStringProperty("eventId"));
         }
     }
 
@@ -70,11 +71,6 @@ public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
 
     public long dropped() {
         return dropped.get();
-    }
-
-    /** An event sent to the events queue with its id (the receive route sets it). */
-    private static boolean isEvent(Message message) {
-        return message.getDuplicateIDBytes() != null && EVENTS.equals(String.valueOf(message.getAddress()));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -38,6 +39,8 @@ public final class EmbeddedBroker {
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
+                // AIO where libaio is installed and the data directory takes direct I/O; the broker falls back to NIO
+                .setJournalType(JournalType.ASYNCIO)
                 .setJournalDirectory(journal.resolve("journal").toString())
                 .setBindingsDirectory(journal.resolve("bindings").toString())
                 .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
@@ -87,6 +90,12 @@ public final class EmbeddedBroker {
         } catch (Exception e) {
             throw new IllegalStateException("The embedded broker did not start (data in relay.data-dir): " + e.getMessage(), e);
         }
+    }
+
+    /** How the journal writes, once started: AIO (libaio) or NIO. */
+    public String journalType() {
+        return server.getActiveMQServer().getConfiguration().getJournalType() == JournalType.ASYNCIO
+                ? "AIO (libaio)" : "NIO (for AIO install libaio, see README, \"Reliability\")";
     }
 
     public void stop() {

@@ -1,7 +1,6 @@
 package io.tableaurelay.channel;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tableaurelay.config.Settings;
+import io.tableaurelay.event.ChannelMessage;
 import io.tableaurelay.event.EventType;
 import io.tableaurelay.storm.ItemOutcomes;
 import org.apache.camel.Exchange;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay's channels: every {@code templatedRoute} of the channel template in routes/*.yaml, learned as Camel
- * reads the route files, before any route starts. This is the one list of channels: dispatch asks it which
+ * reads the route files, before any route starts. This is the one list of channels: the receive route asks it which
  * channels want an event, and dead letters, queue depths, health, metrics, the delivery log, the status page,
  * test messages, registration and the log's secret masking all go through it.
  */
@@ -88,36 +88,64 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
     }
 
     /**
-     * The ids of the channels that are on and want the event whose headers dispatch holds: those whose filters take
-     * it, but not a repeated failure where the channel does not want repeats; and, for a success that ends failures,
-     * the channels that heard of the failures and want to hear of the recovery.
+     * The messages an accepted event becomes: one for each channel that is on and wants it (see {@link #wants}), or one
+     * for each of its recipients. What only Tableau can tell (the item's project, the site's name) is not known yet:
+     * a channel that filters on it gets the event here, and its route asks {@link #stillWants} once it knows.
      */
-    public List<String> wanting(Exchange exchange) {
+    public List<ChannelMessage> messagesFor(Exchange exchange) {
         EventFacts event = facts(exchange.getMessage());
-        List<String> wanting = new ArrayList<>();
+        List<ChannelMessage> messages = new ArrayList<>();
         for (Channel channel : on()) {
-            if (channel.accepts(event)) {
-                if (event.repeat() && !channel.notifiesRepeats()) {
-                    repeatsDropped(channel.id()).incrementAndGet();
-                } else {
-                    wanting.add(channel.id());
-                }
-            } else if (event.recoveredAfter() > 0 && channel.notifiesRecovery() && channel.accepts(event.asFailure())) {
-                wanting.add(channel.id());
+            if (wants(channel, event, true)) {
+                messages.addAll(messagesTo(channel.id()));
             }
         }
-        return wanting;
+        return messages;
+    }
+
+    /** The messages of an event that goes to one channel past its filters (a test message). */
+    public List<ChannelMessage> messagesTo(@Header("channel") String id) {
+        List<String> recipients = get(id).recipients();
+        return recipients.isEmpty() ? List.of(new ChannelMessage(id, ""))
+                : recipients.stream().map(recipient -> new ChannelMessage(id, recipient)).toList();
+    }
+
+    /**
+     * Whether the channel still wants the single event on its queue now that its route has asked Tableau about the
+     * item: false only where the channel filters on a project or a site's name and Tableau's answer leaves the
+     * event out.
+     */
+    public boolean stillWants(String id, Exchange exchange) {
+        Channel channel = get(id);
+        return !channel.filter().filtersOnTableauDetails() || wants(channel, facts(exchange.getMessage()), false);
+    }
+
+    /** The opposite of {@link #stillWants}, for the channel route's filter. */
+    public boolean refuses(String id, Exchange exchange) {
+        return !stillWants(id, exchange);
+    }
+
+    /**
+     * Whether the channel wants the event: its filter takes it, but not a repeated failure where the channel does not
+     * want repeats (counted when {@code count}); and, for a success that ends failures, a channel that heard of the
+     * failures and wants to hear of the recovery.
+     */
+    private boolean wants(Channel channel, EventFacts event, boolean count) {
+        if (channel.accepts(event)) {
+            if (event.repeat() && !channel.notifiesRepeats()) {
+                if (count) {
+                    repeatsDropped(channel.id()).incrementAndGet();
+                }
+                return false;
+            }
+            return true;
+        }
+        return event.recoveredAfter() > 0 && channel.notifiesRecovery() && channel.accepts(event.asFailure());
     }
 
     /** Repeated failures the channel did not send, as it does not notify repeats. */
     public AtomicLong repeatsDropped(String id) {
         return repeatsDropped.computeIfAbsent(id, channel -> new AtomicLong());
-    }
-
-    /** Who gets a message of the channel: its recipients, one message each, or one message for all (""). */
-    public Collection<String> recipients(@Header("channel") String id) {
-        List<String> recipients = get(id).recipients();
-        return recipients.isEmpty() ? List.of("") : recipients;
     }
 
     private static EventFacts facts(Message message) {

@@ -72,6 +72,11 @@ public class Deliveries {
                 exchange.getMessage().getHeader(Groups.GROUP_KEY, String.class)));
     }
 
+    /** Called when a channel's filter on a project or a site's name left out the event once Tableau named them. */
+    public void filtered(Exchange exchange) {
+        record(exchange, new ChannelOutcome("filtered", 0, null, clock.instant().toString(), null));
+    }
+
     /** What the channel (a channel route's id) has done since the relay started. */
     public ChannelActivity activity(String channel) {
         return activity.computeIfAbsent(channel, id -> new ChannelActivity());

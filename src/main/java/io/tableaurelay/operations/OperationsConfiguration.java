@@ -74,9 +74,9 @@ public class OperationsConfiguration implements CamelConfiguration {
         context.addStartupListener(new AdminApi(new DeadLetters(broker), log, status, channels, settings));
     }
 
-    /** The queues the relay uses: events, and each channel's queue, held events and dead-letter queue. */
+    /** The queues the relay uses: each channel's queue, held events and dead-letter queue. */
     private static List<String> queues(Channels channels) {
-        List<String> queues = new ArrayList<>(List.of("events"));
+        List<String> queues = new ArrayList<>();
         for (String id : channels.ids()) {
             queues.addAll(List.of(id, id + ".held", "DLQ." + id));
         }

@@ -16,8 +16,8 @@ import io.tableaurelay.storm.Groups;
 
 /**
  * The metrics that are read from the relay's state rather than counted in the routes: refused requests by
- * reason, duplicates the embedded broker dropped, registration runs by result, and the depth of every queue (the
- * events queue, each channel's queue and dead-letter queue).
+ * reason, duplicates the embedded broker dropped, registration runs by result, and the depth of every queue (each
+ * channel's queue, held events and dead-letter queue).
  * The routes count received events and delivered, retried and dead-lettered messages themselves
  * ({@code micrometer:counter:...} steps).
  */
@@ -50,7 +50,6 @@ final class RelayMetrics {
                 .description("Registration runs in Tableau, by result").tag("result", "success").register(meters);
         FunctionCounter.builder("relay.registration.runs", registration, RegistrationStatus::failedRuns)
                 .description("Registration runs in Tableau, by result").tag("result", "failure").register(meters);
-        queueDepth(meters, depths, "events");
     }
 
     /**

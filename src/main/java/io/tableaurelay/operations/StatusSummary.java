@@ -14,7 +14,7 @@ import io.tableaurelay.storm.OpenGroup;
 
 /**
  * Everything the status page shows at a glance, as one JSON-ready map: each channel (on or off, delivered and
- * failed counts, last success and failure, queue, held and dead-letter sizes), the events queue, the groups that
+ * failed counts, last success and failure, queue, held and dead-letter sizes), the groups that
  * wait to be sent, and registration in Tableau with the relay's webhooks as last seen.
  */
 public final class StatusSummary {
@@ -39,7 +39,6 @@ public final class StatusSummary {
     public Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("channels", channels.all().stream().map(this::channel).toList());
-        summary.put("eventsQueue", depths.depth("events"));
         summary.put("groups", groups.open().stream().map(StatusSummary::group).toList());
         Map<String, Object> tableau = new LinkedHashMap<>();
         tableau.put("on", registration.isOn());

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the registration settings, says in the startup log whether registration is on, and puts the beans
  * of the register route into the registry: {@code registration} (is it on?) and {@code webhookReconciler}
- * (one run). When it is on, it also schedules the runs. It also binds {@code tableauItems}, which dispatch asks
+ * (one run). When it is on, it also schedules the runs. It also binds {@code tableauItems}, which each channel route asks
  * about an event's item in Tableau (its link, project and owner).
  */
 public class RegistrationConfiguration implements CamelConfiguration {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * item's LUID, so the item is asked of the REST API, with the tableau.* sign-in settings, in a session kept open
  * between events, and remembered per item. An event about anything else, or about a deleted item, is not looked up;
  * neither is an item not looked up yet while Tableau cannot answer, and for a minute after, so that a Tableau outage
- * costs delivery one failed call a minute. Dispatch puts the answer into the headers {@code itemUrl},
+ * costs delivery one failed call a minute. The channel route puts the answer into the headers {@code itemUrl},
  * {@code itemProject}, {@code itemOwner} and, for events of the site the relay signs in to, {@code siteContentUrl}.
  */
 public final class TableauItems {

@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Each item's latest outcome, kept in {@link StormState} so that it survives restarts: dispatch asks it about every
+ * Each item's latest outcome, kept in {@link StormState} so that it survives restarts: the receive route asks it about every
  * failure and success before the channels' filters, and learns whether a failure repeats one of the last
  * repeat-interval (header {@code repeat}, with {@code failureCount} and {@code failingSince}) and how many failures a
  * success ended (header {@code recoveredAfter}). An item is the event's resource and the kind of event: a data
@@ -33,7 +33,7 @@ public class ItemOutcomes {
         this.clock = clock;
     }
 
-    /** Synchronized: two events of one item, dispatched side by side, are taken one after the other. */
+    /** Synchronized: two events of one item, received side by side, are taken one after the other. */
     public synchronized void record(Exchange exchange) {
         Message message = exchange.getMessage();
         String eventType = message.getHeader("eventType", String.class);
@@ -46,7 +46,7 @@ public class ItemOutcomes {
         String item = luid + "/" + EventType.family(eventType);
         ItemHistory before = state.item(item).map(ItemHistory::parse).orElse(null);
         ItemHistory after = before;
-        // an event dispatched again after a crash gets what it got the first time
+        // a copy of an event (Tableau sends some twice) gets what it got the first time
         if (before == null || !before.eventId().equals(eventId)) {
             after = ItemHistory.after(before, eventId, "failure".equals(outcome), receivedAt(message), repeatInterval);
             state.item(item, after.format());

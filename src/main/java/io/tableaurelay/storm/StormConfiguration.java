@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
 /**
- * Puts the storm handling into the registry: {@code itemOutcomes} (dispatch: repeats and recoveries), {@code groups}
+ * Puts the storm handling into the registry: {@code itemOutcomes} (receive: repeats and recoveries), {@code groups}
  * and {@code caps} (the channel template: grouping and caps), with what they remember in relay.data-dir.
  */
 public class StormConfiguration implements CamelConfiguration {

@@ -57,7 +57,6 @@ class CrashUnderLoadTest {
             // IFTTT takes fewer a second than the relay accepts, so that a backlog builds up; side by side as by default
             settings.put("ifttt.rate-per-second", "100");
             settings.put("delivery.consumers", String.valueOf(CONSUMERS));
-            settings.put("dispatch.consumers", "4");
 
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             int inFlightAtKill;

@@ -106,8 +106,7 @@ class DuplicateEventTest {
             }
             Metrics metrics = Metrics.scrape(relay);
             assertEquals(events * (copies - 1), metrics.value("relay_events_duplicate_total"));
-            assertTrue(metrics.queueEmpty("events"), "no event is left in dispatch");
-            assertFalse(log.contains("Duplicate message detected"), "no dispatch failed on a copy");
+            assertFalse(log.contains("Duplicate message detected"), "no store failed on a copy");
         }
     }
 

@@ -46,7 +46,6 @@ class ScaleOutTest {
             settings.put("forward.url", ifttt.base() + ChannelStandIn.FORWARD_HOOK);
             settings.put("forward.group-wait", "5s");
             settings.put("forward.group-interval", "5s");
-            settings.put("dispatch.consumers", "4");
             settings.put("delivery.consumers", "4");
 
             List<String> names = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "scale-" + i).toList();

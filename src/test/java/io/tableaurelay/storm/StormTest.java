@@ -75,7 +75,6 @@ class StormTest {
                 "twilio.max-per-hour", String.valueOf(CAP),
                 "cap-window", "20s",
                 // side by side, as by default: groups and caps hold when messages are taken concurrently
-                "dispatch.consumers", "4",
                 "delivery.consumers", "4")));
         settings.putAll(tableauSignIn());
         try (RunningRelay relay = RunningRelay.start(settings)) {

@@ -93,7 +93,6 @@ public final class RunningRelay implements AutoCloseable {
         defaults.put("twilio.max-per-hour", "0");
         defaults.put("repeat-interval", "0s");
         // one at a time: tests that post a marker last rely on first in, first out
-        defaults.put("dispatch.consumers", "1");
         defaults.put("delivery.consumers", "1");
         return defaults;
     }

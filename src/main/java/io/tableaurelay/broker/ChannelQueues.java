@@ -1,0 +1,166 @@
+package io.tableaurelay.broker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tableaurelay.event.ChannelMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * The receive route's store: puts an accepted event on the queue of each channel that wants it, one message for
+ * each {@link ChannelMessage} in the header {@code channelMessages}, each with its duplicate id, and lets the route go
+ * on once the broker has synced every one of them to its journal. No thread waits for the sync: the sends are
+ * asynchronous, and the broker's acknowledgement of the last one (JMS 2.0's {@link CompletionListener}) continues the
+ * route. When the broker refuses a message or does not confirm in time ({@code webhook.store-timeout}), or more than
+ * {@code webhook.max-in-flight} events wait for the broker, the route fails with {@link NotStored} instead (503).
+ * The event's JSON is the body; its headers that are plain values travel as message properties.
+ */
+public final class ChannelQueues extends AsyncProcessorSupport {
+
+    public static final String MESSAGES_HEADER = "channelMessages";
+    /** Set on the first of an event's messages, so that a copy of the event counts as one duplicate. */
+    public static final String FIRST_OF_EVENT = "firstOfEvent";
+    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final StoreSessions sessions;
+    private final Semaphore inFlight;
+    private final int maxInFlight;
+    private final Duration timeout;
+    private final ScheduledExecutorService timer;
+
+    public ChannelQueues(StoreSessions sessions, int maxInFlight, Duration timeout, ScheduledExecutorService timer) {
+        this.sessions = sessions;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.maxInFlight = maxInFlight;
+        this.timeout = timeout;
+        this.timer = timer;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        List<?> messages = exchange.getMessage().getHeader(MESSAGES_HEADER, List.class);
+        exchange.getMessage().removeHeader(MESSAGES_HEADER);
+        if (messages == null || messages.isEmpty()) {
+            callback.done(true);
+            return true;
+        }
+        if (!inFlight.tryAcquire()) {
+            exchange.setException(new NotStored("more than " + maxInFlight + " events wait for the broker (webhook.max-in-flight)"));
+            callback.done(true);
+            return true;
+        }
+        Store store = new Store(exchange, callback, messages.size());
+        store.timeout = timer.schedule(() -> store.fail(new NotStored("the broker did not confirm within "
+                + timeout.toMillis() + " ms (webhook.store-timeout)")), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        StoreSessions.Sender sender = null;
+        try {
+            sender = sessions.take();
+            String eventId = exchange.getMessage().getHeader("eventId", String.class);
+            String body = exchange.getMessage().getBody(String.class);
+            boolean first = true;
+            for (Object each : messages) {
+                ChannelMessage target = (ChannelMessage) each;
+                TextMessage message = sender.message(body);
+                copyHeaders(exchange.getMessage().getHeaders(), message);
+                message.setStringProperty("channel", target.channel());
+                message.setStringProperty("recipient", target.recipient());
+                message.setStringProperty(DUPLICATE_ID, target.duplicateId(eventId));
+                if (first) {
+                    message.setBooleanProperty(FIRST_OF_EVENT, true);
+                    first = false;
+                }
+                sender.send(target.channel(), message, store);
+            }
+            sessions.give(sender);
+        } catch (JMSException | RuntimeException e) {
+            sessions.discard(sender);
+            return store.answer(new NotStored("the broker did not take the event", e), true);
+        }
+        return false;
+    }
+
+    /** The headers that are plain values (eventId, eventType, repeat, ...); not Camel's, not HTTP's. */
+    private static void copyHeaders(Map<String, Object> headers, Message message) throws JMSException {
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            Object value = header.getValue();
+            if ((value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long)
+                    && isPropertyName(header.getKey())) {
+                message.setObjectProperty(header.getKey(), value);
+            }
+        }
+    }
+
+    private static boolean isPropertyName(String name) {
+        if (name.startsWith("Camel") || name.startsWith("JMS") || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One event's messages on their way into the broker: answered once, when all are stored or one is not. */
+    private final class Store implements CompletionListener {
+
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final AtomicInteger unconfirmed;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        Store(Exchange exchange, AsyncCallback callback, int messages) {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.unconfirmed = new AtomicInteger(messages);
+        }
+
+        @Override
+        public void onCompletion(Message message) {
+            if (unconfirmed.decrementAndGet() == 0) {
+                answer(null, false);
+            }
+        }
+
+        @Override
+        public void onException(Message message, Exception exception) {
+            fail(exception);
+        }
+
+        void fail(Exception cause) {
+            answer(cause instanceof NotStored ? cause : new NotStored("the broker did not store the event", cause), false);
+        }
+
+        /** Answers the route once; true when this call answered it. */
+        boolean answer(Exception failure, boolean sync) {
+            if (!answered.compareAndSet(false, true)) {
+                return false;
+            }
+            ScheduledFuture<?> pending = timeout;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            inFlight.release();
+            if (failure != null) {
+                exchange.setException(failure);
+            }
+            callback.done(sync);
+            return true;
+        }
+    }
+}
