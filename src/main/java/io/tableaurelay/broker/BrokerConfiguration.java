@@ -2,8 +2,11 @@ package io.tableaurelay.broker;
 
 import java.nio.file.Path;
 
+import io.tableaurelay.channel.Channel;
+import io.tableaurelay.channel.Channels;
 import io.tableaurelay.config.Settings;
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -23,8 +26,6 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class BrokerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
-    /** Sessions storing events at the same moment: more than the webhook server's worker threads (20). */
-    private static final int STORE_SESSIONS = 32;
     /** The registry name of the broker's shared connection, for the operations that look into the queues. */
     public static final String CONNECTIONS = "brokerConnections";
 
@@ -45,9 +46,13 @@ public class BrokerConfiguration implements CamelConfiguration {
         } else {
             Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
             DuplicateEvents duplicates = new DuplicateEvents();
-            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size", "100000")), duplicates);
+            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size")),
+                    Integer.parseInt(settings.get("broker.max-disk-usage")), duplicates);
             broker.start();
             connectionFactory = client(broker.url(), null, null);
+            // each queue's consumers prefetch as the embedded broker says for the queue (none, or a channel's second)
+            connectionFactory.setConsumerWindowSize(ActiveMQClient.DEFAULT_CONSUMER_WINDOW_SIZE);
+            prefetchByRate(context, broker);
             storeFactory = storeClient(broker.url(), null, null);
             registry.bind("duplicateEvents", duplicates);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
@@ -56,13 +61,31 @@ public class BrokerConfiguration implements CamelConfiguration {
         }
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
-        StoreSessions storeSessions = new StoreSessions(storeFactory, STORE_SESSIONS);
-        registry.bind("channelQueues", new ChannelQueues(storeSessions,
+        StoreConnection storeConnection = new StoreConnection(storeFactory,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "StoreEvents"));
+        registry.bind("channelQueues", new ChannelQueues(storeConnection,
                 Integer.parseInt(settings.get("webhook.max-in-flight")),
                 settings.duration("webhook.store-timeout", null),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "StoreTimeouts")));
-        closeAfterCamel(context, shared, storeSessions, broker);
+        closeAfterCamel(context, shared, storeConnection, broker);
         registry.bind(CONNECTIONS, shared);
+    }
+
+    /** Once the channels are known: each channel's consumers take about a second's worth of its messages ahead. */
+    private static void prefetchByRate(CamelContext context, EmbeddedBroker broker) {
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                for (Channel channel : context.getRegistry().lookupByNameAndType("channels", Channels.class).on()) {
+                    broker.prefetch(channel.id(), channel.prefetchBytes());
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.RoutesStarting;
+            }
+        });
     }
 
     /**
@@ -79,7 +102,7 @@ public class BrokerConfiguration implements CamelConfiguration {
     public static ActiveMQConnectionFactory client(String url, String username, String password) {
         ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(url, username, password);
         // No prefetching: a message waits in the broker, where any instance can take it, not in one
-        // instance's buffer.
+        // instance's buffer (the embedded broker's channels prefetch by their rate, see prefetchByRate).
         connectionFactory.setConsumerWindowSize(0);
         connectionFactory.setReconnectAttempts(5);
         connectionFactory.setRetryInterval(500);
@@ -119,12 +142,12 @@ public class BrokerConfiguration implements CamelConfiguration {
 
     /** Once Camel has stopped: the shared connection, then the embedded broker, if there is one. */
     private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection,
-            StoreSessions storeSessions, EmbeddedBroker broker) {
+            StoreConnection storeConnection, EmbeddedBroker broker) {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
                 connection.destroy();
-                storeSessions.close();
+                storeConnection.close();
                 if (broker != null) {
                     broker.stop();
                 }

@@ -1,6 +1,8 @@
 package io.tableaurelay.broker;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,9 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tableaurelay.event.ChannelMessage;
 import jakarta.jms.CompletionListener;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -23,9 +23,10 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * The receive route's store: puts an accepted event on the queue of each channel that wants it, one message for
  * each {@link ChannelMessage} in the header {@code channelMessages}, each with its duplicate id, and lets the route go
  * on once the broker has synced every one of them to its journal. No thread waits for the sync: the sends are
- * asynchronous, and the broker's acknowledgement of the last one (JMS 2.0's {@link CompletionListener}) continues the
- * route. When the broker refuses a message or does not confirm in time ({@code webhook.store-timeout}), or more than
- * {@code webhook.max-in-flight} events wait for the broker, the route fails with {@link NotStored} instead (503).
+ * asynchronous (made by {@link StoreConnection}'s one thread), and the broker's acknowledgement of the last one (JMS
+ * 2.0's {@link CompletionListener}) continues the route. When the broker refuses a message or does not confirm in time
+ * ({@code webhook.store-timeout}), or more than {@code webhook.max-in-flight} events wait for the broker, the route
+ * fails with {@link NotStored} instead (503).
  * The event's JSON is the body; its headers that are plain values travel as message properties.
  */
 public final class ChannelQueues extends AsyncProcessorSupport {
@@ -35,14 +36,14 @@ public final class ChannelQueues extends AsyncProcessorSupport {
     public static final String FIRST_OF_EVENT = "firstOfEvent";
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
-    private final StoreSessions sessions;
+    private final StoreConnection connection;
     private final Semaphore inFlight;
     private final int maxInFlight;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
 
-    public ChannelQueues(StoreSessions sessions, int maxInFlight, Duration timeout, ScheduledExecutorService timer) {
-        this.sessions = sessions;
+    public ChannelQueues(StoreConnection connection, int maxInFlight, Duration timeout, ScheduledExecutorService timer) {
+        this.connection = connection;
         this.inFlight = new Semaphore(maxInFlight);
         this.maxInFlight = maxInFlight;
         this.timeout = timeout;
@@ -65,42 +66,36 @@ public final class ChannelQueues extends AsyncProcessorSupport {
         Store store = new Store(exchange, callback, messages.size());
         store.timeout = timer.schedule(() -> store.fail(new NotStored("the broker did not confirm within "
                 + timeout.toMillis() + " ms (webhook.store-timeout)")), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        StoreSessions.Sender sender = null;
-        try {
-            sender = sessions.take();
-            String eventId = exchange.getMessage().getHeader("eventId", String.class);
-            String body = exchange.getMessage().getBody(String.class);
-            boolean first = true;
-            for (Object each : messages) {
-                ChannelMessage target = (ChannelMessage) each;
-                TextMessage message = sender.message(body);
-                copyHeaders(exchange.getMessage().getHeaders(), message);
-                message.setStringProperty("channel", target.channel());
-                message.setStringProperty("recipient", target.recipient());
-                message.setStringProperty(DUPLICATE_ID, target.duplicateId(eventId));
-                if (first) {
-                    message.setBooleanProperty(FIRST_OF_EVENT, true);
-                    first = false;
-                }
-                sender.send(target.channel(), message, store);
+        String eventId = exchange.getMessage().getHeader("eventId", String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        Map<String, Object> headers = plainHeaders(exchange.getMessage().getHeaders());
+        List<StoreConnection.Outgoing> outgoing = new ArrayList<>(messages.size());
+        for (Object each : messages) {
+            ChannelMessage target = (ChannelMessage) each;
+            Map<String, Object> properties = new HashMap<>(headers);
+            properties.put("channel", target.channel());
+            properties.put("recipient", target.recipient());
+            properties.put(DUPLICATE_ID, target.duplicateId(eventId));
+            if (outgoing.isEmpty()) {
+                properties.put(FIRST_OF_EVENT, true);
             }
-            sessions.give(sender);
-        } catch (JMSException | RuntimeException e) {
-            sessions.discard(sender);
-            return store.answer(new NotStored("the broker did not take the event", e), true);
+            outgoing.add(new StoreConnection.Outgoing(target.channel(), body, properties));
         }
+        connection.send(outgoing, store);
         return false;
     }
 
     /** The headers that are plain values (eventId, eventType, repeat, ...); not Camel's, not HTTP's. */
-    private static void copyHeaders(Map<String, Object> headers, Message message) throws JMSException {
+    private static Map<String, Object> plainHeaders(Map<String, Object> headers) {
+        Map<String, Object> plain = new HashMap<>();
         for (Map.Entry<String, Object> header : headers.entrySet()) {
             Object value = header.getValue();
             if ((value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long)
                     && isPropertyName(header.getKey())) {
-                message.setObjectProperty(header.getKey(), value);
+                plain.put(header.getKey(), value);
             }
         }
+        return plain;
     }
 
     private static boolean isPropertyName(String name) {
@@ -133,7 +128,7 @@ public final class ChannelQueues extends AsyncProcessorSupport {
         @Override
         public void onCompletion(Message message) {
             if (unconfirmed.decrementAndGet() == 0) {
-                answer(null, false);
+                answer(null);
             }
         }
 
@@ -143,13 +138,13 @@ public final class ChannelQueues extends AsyncProcessorSupport {
         }
 
         void fail(Exception cause) {
-            answer(cause instanceof NotStored ? cause : new NotStored("the broker did not store the event", cause), false);
+            answer(cause instanceof NotStored ? cause : new NotStored("the broker did not store the event", cause));
         }
 
-        /** Answers the route once; true when this call answered it. */
-        boolean answer(Exception failure, boolean sync) {
+        /** Answers the route once. */
+        private void answer(Exception failure) {
             if (!answered.compareAndSet(false, true)) {
-                return false;
+                return;
             }
             ScheduledFuture<?> pending = timeout;
             if (pending != null) {
@@ -159,8 +154,7 @@ public final class ChannelQueues extends AsyncProcessorSupport {
             if (failure != null) {
                 exchange.setException(failure);
             }
-            callback.done(sync);
-            return true;
+            callback.done(false);
         }
     }
 }

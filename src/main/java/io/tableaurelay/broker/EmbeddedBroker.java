@@ -28,11 +28,12 @@ public final class EmbeddedBroker {
      */
     private static final long QUEUE_MEMORY_BYTES = 4L * 1024 * 1024;
     private static final int PAGE_FILE_BYTES = 1024 * 1024;
+    private static final int DISK_SCAN_MILLIS = 1000;
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final int inVmId = IN_VM_IDS.getAndIncrement();
 
-    public EmbeddedBroker(Path dataDir, int duplicateIdCacheSize, DuplicateEvents duplicates) {
+    public EmbeddedBroker(Path dataDir, int duplicateIdCacheSize, int maxDiskUsagePercent, DuplicateEvents duplicates) {
         Path journal = dataDir.toAbsolutePath().resolve("broker");
         Configuration config = new ConfigurationImpl()
                 .setName("tableau-webhook-relay")
@@ -46,6 +47,8 @@ public final class EmbeddedBroker {
                 .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
                 .setPagingDirectory(journal.resolve("paging").toString())
                 .setIDCacheSize(duplicateIdCacheSize)
+                .setMaxDiskUsage(maxDiskUsagePercent)
+                .setDiskScanPeriod(DISK_SCAN_MILLIS)
                 .setPersistIDCache(true)
                 // Every write is synced before the broker answers; writes that come while a sync runs share the
                 // next one. Waiting 3.3 ms (NIO's default) before each sync to gather writes only slows one sender.
@@ -70,6 +73,8 @@ public final class EmbeddedBroker {
                         .setRedeliveryMultiplier(2)
                         .setMaxRedeliveryDelay(60_000)
                         .setMaxDeliveryAttempts(100)
+                        // no prefetching but where prefetch(...) says so: a message waits in the broker
+                        .setDefaultConsumerWindowSize(0)
                         .setDeadLetterAddress(SimpleString.of("DLA.unexpected")));
         config.registerBrokerPlugin(duplicates);
         try {
@@ -90,6 +95,15 @@ public final class EmbeddedBroker {
         } catch (Exception e) {
             throw new IllegalStateException("The embedded broker did not start (data in relay.data-dir): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lets the consumers of a queue take up to this many bytes of messages ahead (for a channel, about a second's
+     * worth at its rate), instead of asking the broker for each one.
+     */
+    public void prefetch(String queue, int bytes) {
+        server.getActiveMQServer().getAddressSettingsRepository().addMatch(queue,
+                new AddressSettings().setDefaultConsumerWindowSize(bytes));
     }
 
     /** How the journal writes, once started: AIO (libaio) or NIO. */

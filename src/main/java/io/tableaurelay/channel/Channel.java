@@ -20,6 +20,9 @@ import org.apache.camel.util.TimeUtils;
 public record Channel(String id, String name, String file, ChannelFilter filter, String missingSettings,
         List<String> recipients, Map<String, String> parameters) {
 
+    private static final long MESSAGE_BYTES = 2048;
+    private static final long MAX_PREFETCH_BYTES = 1024 * 1024;
+
     public boolean isOn() {
         return missingSettings.isEmpty();
     }
@@ -53,6 +56,16 @@ public record Channel(String id, String name, String file, ChannelFilter filter,
     public int maxPerHour() {
         String cap = parameter("max-per-hour");
         return cap.isEmpty() ? 0 : Integer.parseInt(cap);
+    }
+
+    /**
+     * How many bytes of messages the channel's consumers take ahead from its queue: about a second's worth at its rate
+     * (a message is about 2 KB), at most 1 MB; none for a channel of one message a second or less.
+     */
+    public int prefetchBytes() {
+        String rate = parameter("rate");
+        long perSecond = rate.isEmpty() ? 1 : Long.parseLong(rate);
+        return perSecond <= 1 ? 0 : (int) Math.min(perSecond * MESSAGE_BYTES, MAX_PREFETCH_BYTES);
     }
 
     /** Whether the channel hears of a failure that repeats one of the last repeat-interval. */
