@@ -526,7 +526,7 @@ public final class Benchmark {
 
         /** From ready until the idle measurement starts. */
         int settleSeconds() {
-            return quick ? 1 : 2;
+            return quick ? 1 : 60;
         }
 
         int idleSeconds() {

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * An external broker drops duplicates where the relay cannot see it, so there the count stays absent.
  */
-public final class DuplicateEvents implements ActiveMQServerMessagePlugin {
+public final class DuplicateEvents implements ActiveMQServerPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateEvents.class);
     /** Sends of events whose ids share a stripe wait for each other, for as long as the broker takes to route one. */

@@ -25,6 +25,7 @@ public class Deliveries {
 
     private final DeliveryLog log;
     private final Map<String, ChannelActivity> activity = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -47,11 +48,15 @@ public class Deliveries {
         record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
                 message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString(), carrier(message)));
         activity(channel).delivered(now);
-        receivedAt(message).ifPresent(received -> Timer.builder("relay.delivery.latency")
+        receivedAt(message).ifPresent(received -> latency(channel).record(Duration.between(received, now)));
+    }
+
+    /** The channel's timer from receipt to delivery, made once. */
+    private Timer latency(String channel) {
+        return latencies.computeIfAbsent(channel, id -> Timer.builder("relay.delivery.latency")
                 .description("Time from receiving an event to a channel taking its message")
-                .tag("channel", channel)
-                .register(meters)
-                .record(Duration.between(received, now)));
+                .tag("channel", id)
+                .register(meters));
     }
 
     /** Called when a send failed, after the retry policy wrote its decision into the headers. */

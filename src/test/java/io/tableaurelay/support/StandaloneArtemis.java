@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
+import io.tableaurelay.broker.DuplicateEvents;
 import org.awaitility.Awaitility;
 
 /**
  * An Apache ActiveMQ Artemis broker of its own, from the distribution the build unpacks (system property
- * artemis.home): an instance created in a temporary folder, listening on a free port of 127.0.0.1.
+ * artemis.home): an instance created in a temporary folder, listening on a free port of 127.0.0.1, with the relay's
+ * duplicate plugin loaded.
  */
 public final class StandaloneArtemis implements AutoCloseable {
 
@@ -43,6 +47,7 @@ public final class StandaloneArtemis implements AutoCloseable {
                 "--user", USER, "--password", PASSWORD, "--require-login", "--host", "127.0.0.1",
                 "--default-port", String.valueOf(port), "--no-web", "--no-autotune", "--no-amqp-acceptor",
                 "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"), log);
+        loadDuplicateEvents(instance);
         StandaloneArtemis started = new StandaloneArtemis(instance, log, port);
         started.run();
         return started;
@@ -55,6 +60,25 @@ public final class StandaloneArtemis implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         awaitListening(log);
+    }
+
+    /**
+     * The relay's broker plugin that holds copies of one event apart (README, "Running several instances"), as an
+     * operator loads it: a jar with the plugin in the instance's lib/ and a broker-plugin entry in broker.xml.
+     */
+    private static void loadDuplicateEvents(Path instance) throws IOException {
+        Path classes = Path.of("target", "classes");
+        Path plugin = classes.resolve(DuplicateEvents.class.getName().replace('.', '/') + ".class");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(instance.resolve("lib")
+                .resolve("tableau-webhook-relay-plugin.jar")))) {
+            jar.putNextEntry(new JarEntry(classes.relativize(plugin).toString()));
+            jar.write(Files.readAllBytes(plugin));
+            jar.closeEntry();
+        }
+        Path brokerXml = instance.resolve("etc").resolve("broker.xml");
+        String xml = Files.readString(brokerXml);
+        Files.writeString(brokerXml, xml.replace("</core>", "<broker-plugins><broker-plugin class-name=\""
+                + DuplicateEvents.class.getName() + "\"/></broker-plugins></core>"));
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
