@@ -59,6 +59,11 @@ public class BrokerConfiguration implements CamelConfiguration {
             LOG.info("Queues are on the embedded broker, stored in {}; the journal writes with {}",
                     dataDir.toAbsolutePath().normalize(), broker.journalType());
         }
+        // the channels' consumers: with the embedded broker, whose channels take messages ahead, a fast channel
+        // acknowledges many at once
+        boolean embedded = broker != null;
+        registry.bind("acknowledgeInBatches", new AcknowledgeInBatches(queue -> embedded
+                ? context.getRegistry().lookupByNameAndType("channels", Channels.class).get(queue).acknowledgeEvery() : 1));
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
         StoreConnection storeConnection = new StoreConnection(storeFactory,

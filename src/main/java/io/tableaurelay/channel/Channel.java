@@ -22,6 +22,7 @@ public record Channel(String id, String name, String file, ChannelFilter filter,
 
     private static final long MESSAGE_BYTES = 2048;
     private static final long MAX_PREFETCH_BYTES = 1024 * 1024;
+    private static final long MAX_ACKNOWLEDGE_BATCH = 100;
 
     public boolean isOn() {
         return missingSettings.isEmpty();
@@ -63,9 +64,21 @@ public record Channel(String id, String name, String file, ChannelFilter filter,
      * (a message is about 2 KB), at most 1 MB; none for a channel of one message a second or less.
      */
     public int prefetchBytes() {
-        String rate = parameter("rate");
-        long perSecond = rate.isEmpty() ? 1 : Long.parseLong(rate);
+        long perSecond = rate();
         return perSecond <= 1 ? 0 : (int) Math.min(perSecond * MESSAGE_BYTES, MAX_PREFETCH_BYTES);
+    }
+
+    private long rate() {
+        String rate = parameter("rate");
+        return rate.isEmpty() ? 1 : Long.parseLong(rate);
+    }
+
+    /**
+     * How many of its messages a consumer of the channel acknowledges at once when it takes messages ahead: about
+     * 10 ms worth at its rate, at most 100; each message alone for a channel of 100 a second or less.
+     */
+    public int acknowledgeEvery() {
+        return prefetchBytes() == 0 ? 1 : (int) Math.max(1, Math.min(rate() / 100, MAX_ACKNOWLEDGE_BATCH));
     }
 
     /** Whether the channel hears of a failure that repeats one of the last repeat-interval. */

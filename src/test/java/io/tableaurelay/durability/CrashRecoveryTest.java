@@ -80,6 +80,30 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A fast channel acknowledges its messages in batches (here up to 100 at once): the last ones of a burst are
+     * acknowledged once no message waits, and what a consumer handled before a SIGTERM is acknowledged as it stops. A
+     * restart therefore sends nothing again.
+     */
+    @Test
+    void aFastChannelsMessagesAreAcknowledgedBeforeARestart() {
+        List<String> names = names("batch");
+        settings.put("ifttt.rate-per-second", "10000");
+        try (ChannelStandIn ifttt = new ChannelStandIn(iftttPort)) {
+            try (RelayProcess first = RelayProcess.start(settings, log)) {
+                postAll(first, names);
+                assertEquals(new TreeSet<>(names), awaitAll(ifttt));
+                first.terminate(Duration.ofSeconds(50));
+            }
+            try (RelayProcess second = RelayProcess.start(settings, log)) {
+                assertEquals(200, second.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "after-restart")));
+                await("the event after the restart", Duration.ofSeconds(30), ifttt::ifttt,
+                        requests -> Received.mentions(requests, "after-restart"));
+                assertEquals(EVENTS + 1, ifttt.delivered("/ifttt/.*").size(), "nothing sent again after the restart");
+            }
+        }
+    }
+
     private static List<String> names(String prefix) {
         return IntStream.rangeClosed(1, EVENTS).mapToObj(i -> prefix + "-" + i).toList();
     }
