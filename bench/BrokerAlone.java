@@ -15,7 +15,6 @@ import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.EmbeddedBroker;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
@@ -27,9 +26,8 @@ import jakarta.jms.TextMessage;
 /**
  * The floor of the relay's event path: its embedded broker alone (its own class, configured as the relay configures
  * it), used through JMS as the relay uses it, with messages shaped like the relay's. An event crosses the broker
- * twice: the receive route stores it with an asynchronous durable send (the broker acknowledges it once synced, through
- * a confirmation window; one thread sends, as the relay's store does), and a channel's consumers take it with
- * prefetching and acknowledge it. Senders and consumers run together, with at most BACKLOG events between them, so
+ * twice: the receive route stores it with a durable send answered once synced (8 threads send side by side, as the
+ * relay's store does), and a channel's consumers take it with prefetching and acknowledge it. Senders and consumers run together, with at most BACKLOG events between them, so
  * that the queue does not page. Run by {@code bench/run --broker-alone}.
  */
 public final class BrokerAlone {
@@ -37,6 +35,7 @@ public final class BrokerAlone {
     private static final int WARM_UP_SECONDS = 30;
     private static final int PHASE_SECONDS = 10;
     private static final int CONSUMERS = 4;
+    private static final int SENDERS = 8;
     private static final int BACKLOG = 2_000;
     private static final int BATCH = 100;
     private static final String QUEUE = "ifttt";
@@ -60,7 +59,6 @@ public final class BrokerAlone {
         broker.start();
         broker.prefetch(QUEUE, 1024 * 1024);
         var storeClient = BrokerConfiguration.client(broker.url(), null, null);
-        storeClient.setConfirmationWindowSize(1);
         var consumeClient = BrokerConfiguration.client(broker.url(), null, null);
         consumeClient.setConsumerWindowSize(ActiveMQClient.DEFAULT_CONSUMER_WINDOW_SIZE);
         try (Connection store = storeClient.createConnection(); Connection consume = consumeClient.createConnection()) {
@@ -76,9 +74,9 @@ public final class BrokerAlone {
     }
 
     private void run() throws Exception {
-        Result clientAck = measure("asynchronous store, " + CONSUMERS + " consumers prefetching, acknowledged each"
+        Result clientAck = measure(SENDERS + " storing, " + CONSUMERS + " consumers prefetching, acknowledged each"
                 + " (the relay)", false);
-        Result batched = measure("asynchronous store, " + CONSUMERS + " consumers prefetching, committed every " + BATCH
+        Result batched = measure(SENDERS + " storing, " + CONSUMERS + " consumers prefetching, committed every " + BATCH
                 + " or when idle", true);
         System.out.println();
         for (Result result : List.of(clientAck, batched)) {
@@ -89,7 +87,7 @@ public final class BrokerAlone {
     }
 
     /**
-     * One sender thread (at most BACKLOG events stored and not yet taken, each send acknowledged asynchronously) and
+     * SENDERS sender threads (at most BACKLOG events stored and not yet taken, each send answered once synced) and
      * CONSUMERS consumers, for WARM_UP_SECONDS, then measured for PHASE_SECONDS: events taken a second, and the
      * process's CPU time for each, without the JIT compiler's.
      */
@@ -98,30 +96,22 @@ public final class BrokerAlone {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
         Semaphore room = new Semaphore(BACKLOG);
-        ExecutorService pool = Executors.newFixedThreadPool(CONSUMERS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(CONSUMERS + SENDERS);
         List<Future<?>> workers = new ArrayList<>();
-        workers.add(pool.submit(() -> {
-            Session session = store.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            CompletionListener stored = new CompletionListener() {
-                @Override
-                public void onCompletion(Message message) {
+        for (int i = 0; i < SENDERS; i++) {
+            workers.add(pool.submit(() -> {
+                Session session = store.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                while (!stop.get()) {
+                    if (room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                        producer.send(eventMessage(session));
+                    }
                 }
-
-                @Override
-                public void onException(Message message, Exception exception) {
-                    exception.printStackTrace();
-                }
-            };
-            while (!stop.get()) {
-                if (room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    producer.send(eventMessage(session), stored);
-                }
-            }
-            session.close();
-            return null;
-        }));
+                session.close();
+                return null;
+            }));
+        }
         for (int i = 0; i < CONSUMERS; i++) {
             workers.add(pool.submit(() -> {
                 Session session = batched ? consume.createSession(true, Session.SESSION_TRANSACTED)

@@ -26,6 +26,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class BrokerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** Events stored side by side: their sends share the journal's syncs. */
+    private static final int STORE_THREADS = 8;
     /** The registry name of the broker's shared connection, for the operations that look into the queues. */
     public static final String CONNECTIONS = "brokerConnections";
 
@@ -40,7 +42,7 @@ public class BrokerConfiguration implements CamelConfiguration {
             String username = emptyToNull(settings.get("broker.username"));
             String password = emptyToNull(settings.get("broker.password"));
             connectionFactory = client(settings.get("broker.url"), username, password);
-            storeFactory = storeClient(settings.get("broker.url"), username, password);
+            storeFactory = client(settings.get("broker.url"), username, password);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(settings.get("broker.url"), username, password));
             LOG.info("Queues are on the external broker set by broker.url");
         } else {
@@ -53,7 +55,7 @@ public class BrokerConfiguration implements CamelConfiguration {
             // each queue's consumers prefetch as the embedded broker says for the queue (none, or a channel's second)
             connectionFactory.setConsumerWindowSize(ActiveMQClient.DEFAULT_CONSUMER_WINDOW_SIZE);
             prefetchByRate(context, broker);
-            storeFactory = storeClient(broker.url(), null, null);
+            storeFactory = client(broker.url(), null, null);
             registry.bind("duplicateEvents", duplicates);
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
             LOG.info("Queues are on the embedded broker, stored in {}; the journal writes with {}",
@@ -67,7 +69,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         CachingConnectionFactory shared = cached(connectionFactory);
         context.addComponent("jms", jmsComponent(shared));
         StoreConnection storeConnection = new StoreConnection(storeFactory,
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "StoreEvents"));
+                context.getExecutorServiceManager().newFixedThreadPool(this, "StoreEvents", STORE_THREADS));
         registry.bind("channelQueues", new ChannelQueues(storeConnection,
                 Integer.parseInt(settings.get("webhook.max-in-flight")),
                 settings.duration("webhook.store-timeout", null),
@@ -91,16 +93,6 @@ public class BrokerConfiguration implements CamelConfiguration {
                 return event.getType() == CamelEvent.Type.RoutesStarting;
             }
         });
-    }
-
-    /**
-     * The receive route's client: the broker acknowledges each send once it is synced (a confirmation window of one
-     * byte confirms every send as it completes; a larger one would hold acknowledgements back until it fills).
-     */
-    static ActiveMQConnectionFactory storeClient(String url, String username, String password) {
-        ActiveMQConnectionFactory connectionFactory = client(url, username, password);
-        connectionFactory.setConfirmationWindowSize(1);
-        return connectionFactory;
     }
 
     /** The relay's client of the broker at {@code url} (also what bench/BrokerAlone.java measures). */

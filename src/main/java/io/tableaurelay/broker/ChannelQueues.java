@@ -22,9 +22,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
 /**
  * The receive route's store: puts an accepted event on the queue of each channel that wants it, one message for
  * each {@link ChannelMessage} in the header {@code channelMessages}, each with its duplicate id, and lets the route go
- * on once the broker has synced every one of them to its journal. No thread waits for the sync: the sends are
- * asynchronous (made by {@link StoreConnection}'s one thread), and the broker's acknowledgement of the last one (JMS
- * 2.0's {@link CompletionListener}) continues the route. When the broker refuses a message or does not confirm in time
+ * on once the broker has synced every one of them to its journal. No thread of the webhook server waits for the sync:
+ * {@link StoreConnection}'s threads send them, and the last one stored continues the route. When the broker refuses a
+ * message or does not confirm in time
  * ({@code webhook.store-timeout}), or more than {@code webhook.max-in-flight} events wait for the broker, the route
  * fails with {@link NotStored} instead (503).
  * The event's JSON is the body; its headers that are plain values travel as message properties.
