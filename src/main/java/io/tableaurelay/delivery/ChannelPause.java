@@ -2,7 +2,10 @@ package io.tableaurelay.delivery;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Consumer;
@@ -27,6 +30,8 @@ public class ChannelPause {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPause.class);
 
     private final int failuresBeforePause;
+    private static final long SUSPEND_WAIT_MILLIS = 1000;
+
     private final ScheduledExecutorService scheduler;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
@@ -58,9 +63,17 @@ public class ChannelPause {
         Route route = exchange.getContext().getRoute(channel);
         LOG.warn("{}: {} attempts in a row failed; the channel pauses for {} and its other messages wait in its queue",
                 channel, failuresBeforePause, exchange.getMessage().getHeader(RetryPolicy.RETRY_IN));
-        // not on the route's own thread: the consumer being stopped is the one that runs this exchange
-        scheduler.execute(() -> ServiceHelper.suspendService(consumer(route)));
+        // not on the route's own thread: the consumer being stopped is the one that runs this exchange. This thread
+        // waits (a moment at most) until the consumer is told to stop, so that it takes no message it holds ahead.
+        Future<?> suspended = scheduler.submit(() -> ServiceHelper.suspendService(consumer(route)));
         scheduler.schedule(() -> resume(channel, route, state), pause, TimeUnit.MILLISECONDS);
+        try {
+            suspended.get(SUSPEND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: the pause starts after the next message ({})", channel, e.getMessage());
+        }
     }
 
     /** The channel took a message: the breaker is closed. */
