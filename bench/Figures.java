@@ -53,7 +53,7 @@ final class Figures {
                 otherCpuShare > 0.05 ? ": the machine was not idle, the figures are low; the ratios hold better" : "");
         row("", "relay", "bare baseline");
         row("startup to ready", String.format("%.2f s", Benchmark.seconds(startup)), "");
-        row("idle CPU (" + options.idleSeconds() + " s after startup)", percent(idleCpuShare) + " of a core (JIT "
+        row("idle CPU (" + options.idleSeconds() + " s, from " + options.settleSeconds() + " s after ready)", percent(idleCpuShare) + " of a core (JIT "
                 + percent(idleJitShare) + ")", "");
         row("RSS after startup, idle", megabytes(idleRssKb), "");
 

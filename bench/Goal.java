@@ -45,7 +45,7 @@ record Goal(String name, String target, String measured, boolean met) {
         double startup = Benchmark.seconds(f.startup);
         goals.add(new Goal("startup to ready", "<= 2.0 s", String.format("%.2f s", startup), startup <= 2));
         goals.add(new Goal(String.format("idle CPU, %d s after startup", f.options.settleSeconds()), "<= 1% of a core",
-                Figures.percent(f.idleCpuShare), f.idleCpuShare <= 0.01));
+                String.format("%.2f%%", 100 * f.idleCpuShare), f.idleCpuShare <= 0.01));
         long peak = Math.max(f.burstPeakRssKb, f.peakRssKb);
         goals.add(new Goal("peak RSS, whole run", "<= 300 MB", Figures.megabytes(peak),
                 f.burstPeakRssKb >= 0 && f.peakRssKb >= 0 && peak <= 300 * 1024));
