@@ -109,7 +109,7 @@ public final class EmbeddedBroker {
     /** How the journal writes, once started: AIO (libaio) or NIO. */
     public String journalType() {
         return server.getActiveMQServer().getConfiguration().getJournalType() == JournalType.ASYNCIO
-                ? "AIO (libaio)" : "NIO (for AIO install libaio, see README, \"Reliability\")";
+                ? "AIO (libaio)" : "NIO (for AIO install libaio, see docs/reliability.md)";
     }
 
     public void stop() {

@@ -126,7 +126,7 @@ final class ChannelDeclaration {
         }
     }
 
-    /** Grouping, caps, repeats and recoveries: durations, names and switches as the README describes them. */
+    /** Grouping, caps, repeats and recoveries: durations, names and switches as docs/alert-storms.md describes them. */
     private void checkStorms(String kind, Map<String, String> parameters) {
         for (String name : List.of("group-wait", "group-interval")) {
             try {
