@@ -10,11 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tableaurelay.event.ChannelMessage;
-import jakarta.jms.CompletionListener;
-import jakarta.jms.Message;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -23,10 +20,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * The receive route's store: puts an accepted event on the queue of each channel that wants it, one message for
  * each {@link ChannelMessage} in the header {@code channelMessages}, each with its duplicate id, and lets the route go
  * on once the broker has synced every one of them to its journal. No thread of the webhook server waits for the sync:
- * {@link StoreConnection}'s threads send them, and the last one stored continues the route. When the broker refuses a
- * message or does not confirm in time
- * ({@code webhook.store-timeout}), or more than {@code webhook.max-in-flight} events wait for the broker, the route
- * fails with {@link NotStored} instead (503).
+ * a thread of {@link StoreConnection} sends them and, once the broker has all of them, continues the route. When the
+ * broker refuses a message or does not confirm in time ({@code webhook.store-timeout}), or more than
+ * {@code webhook.max-in-flight} events wait for the broker, the route fails with {@link NotStored} instead (503).
  * The event's JSON is the body; its headers that are plain values travel as message properties.
  */
 public final class ChannelQueues extends AsyncProcessorSupport {
@@ -63,8 +59,8 @@ public final class ChannelQueues extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        Store store = new Store(exchange, callback, messages.size());
-        store.timeout = timer.schedule(() -> store.fail(new NotStored("the broker did not confirm within "
+        Store store = new Store(exchange, callback);
+        store.timeout = timer.schedule(() -> store.failed(new NotStored("the broker did not confirm within "
                 + timeout.toMillis() + " ms (webhook.store-timeout)")), timeout.toMillis(), TimeUnit.MILLISECONDS);
         String eventId = exchange.getMessage().getHeader("eventId", String.class);
         String body = exchange.getMessage().getBody(String.class);
@@ -111,33 +107,25 @@ public final class ChannelQueues extends AsyncProcessorSupport {
     }
 
     /** One event's messages on their way into the broker: answered once, when all are stored or one is not. */
-    private final class Store implements CompletionListener {
+    private final class Store implements StoreConnection.Outcome {
 
         private final Exchange exchange;
         private final AsyncCallback callback;
-        private final AtomicInteger unconfirmed;
         private final AtomicBoolean answered = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
 
-        Store(Exchange exchange, AsyncCallback callback, int messages) {
+        Store(Exchange exchange, AsyncCallback callback) {
             this.exchange = exchange;
             this.callback = callback;
-            this.unconfirmed = new AtomicInteger(messages);
         }
 
         @Override
-        public void onCompletion(Message message) {
-            if (unconfirmed.decrementAndGet() == 0) {
-                answer(null);
-            }
+        public void stored() {
+            answer(null);
         }
 
         @Override
-        public void onException(Message message, Exception exception) {
-            fail(exception);
-        }
-
-        void fail(Exception cause) {
+        public void failed(Exception cause) {
             answer(cause instanceof NotStored ? cause : new NotStored("the broker did not store the event", cause));
         }
 

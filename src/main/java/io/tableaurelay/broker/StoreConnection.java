@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -45,23 +44,27 @@ public final class StoreConnection implements AutoCloseable {
         this.threads = threads;
     }
 
+    /** What becomes of one event's messages: all stored, or one not. */
+    interface Outcome {
+        void stored();
+
+        void failed(Exception cause);
+    }
+
     /** One message for one queue. */
     record Outgoing(String queue, String text, Map<String, Object> properties) {
     }
 
-    /**
-     * Sends the messages on a store thread, each reported to {@code stored} once the broker has it; a message that
-     * cannot be sent fails {@code stored}.
-     */
-    void send(List<Outgoing> messages, CompletionListener stored) {
+    /** Sends one event's messages on a store thread and reports when the broker has all of them, or could not. */
+    void send(List<Outgoing> messages, Outcome outcome) {
         try {
-            threads.execute(() -> sendNow(messages, stored));
+            threads.execute(() -> sendNow(messages, outcome));
         } catch (RejectedExecutionException e) {
-            stored.onException(null, e);
+            outcome.failed(e);
         }
     }
 
-    private void sendNow(List<Outgoing> messages, CompletionListener stored) {
+    private void sendNow(List<Outgoing> messages, Outcome outcome) {
         Sender sender = null;
         try {
             sender = sender();
@@ -71,12 +74,12 @@ public final class StoreConnection implements AutoCloseable {
                     message.setObjectProperty(property.getKey(), property.getValue());
                 }
                 sender.producer.send(sender.queue(outgoing.queue()), message);
-                stored.onCompletion(message);
             }
+            outcome.stored();
         } catch (JMSException | RuntimeException e) {
             LOG.warn("Could not send an event to the broker ({}); the next event opens a new connection", e.getMessage());
             connectionFailed(sender);
-            stored.onException(null, e);
+            outcome.failed(e);
         }
     }
 
