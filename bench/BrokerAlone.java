@@ -11,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.EmbeddedBroker;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import io.tableaurelay.broker.QueueBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
@@ -22,6 +21,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 
 /**
  * The floor of the relay's event path: its embedded broker alone (its own class, configured as the relay configures
@@ -58,8 +58,8 @@ public final class BrokerAlone {
         EmbeddedBroker broker = new EmbeddedBroker(dataDir, 100_000, 90, new DuplicateEvents());
         broker.start();
         broker.prefetch(QUEUE, 1024 * 1024);
-        var storeClient = BrokerConfiguration.client(broker.url(), null, null);
-        var consumeClient = BrokerConfiguration.client(broker.url(), null, null);
+        var storeClient = QueueBroker.client(broker.url(), null, null);
+        var consumeClient = QueueBroker.client(broker.url(), null, null);
         consumeClient.setConsumerWindowSize(ActiveMQClient.DEFAULT_CONSUMER_WINDOW_SIZE);
         try (Connection store = storeClient.createConnection(); Connection consume = consumeClient.createConnection()) {
             consume.start();

@@ -1,12 +1,23 @@
 package io.tableaurelay;
 
+import java.util.List;
+
+import io.tableaurelay.admin.AdminConfiguration;
 import io.tableaurelay.broker.BrokerConfiguration;
-import io.tableaurelay.config.RelayConfiguration;
-import io.tableaurelay.config.RootCause;
+import io.tableaurelay.channel.ChannelConfiguration;
+import io.tableaurelay.delivery.DeliveryConfiguration;
+import io.tableaurelay.event.EventConfiguration;
+import io.tableaurelay.message.MessageConfiguration;
+import io.tableaurelay.message.email.EmailConfiguration;
+import io.tableaurelay.message.http.HttpConfiguration;
+import io.tableaurelay.message.slack.SlackConfiguration;
+import io.tableaurelay.message.sms.SmsConfiguration;
 import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
+import io.tableaurelay.settings.RootCause;
 import io.tableaurelay.storm.StormConfiguration;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +49,15 @@ public final class RelayApplication {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(SETTINGS_LOCATION);
         main.configure().withRoutesIncludePattern(ROUTES_PATTERN);
-        main.configure().addConfiguration(BrokerConfiguration.class);
-        main.configure().addConfiguration(SecurityConfiguration.class);
-        main.configure().addConfiguration(RelayConfiguration.class);
-        main.configure().addConfiguration(StormConfiguration.class);
-        main.configure().addConfiguration(RegistrationConfiguration.class);
-        main.configure().addConfiguration(OperationsConfiguration.class);
+        // each package's beans (@BindToRegistry), in no particular order: a bean names the beans it needs. (Given as
+        // classes, Camel 4.17 would make their eager beans twice.)
+        for (CamelConfiguration configuration : List.of(new EventConfiguration(), new SecurityConfiguration(),
+                new ChannelConfiguration(), new MessageConfiguration(), new SlackConfiguration(), new SmsConfiguration(),
+                new HttpConfiguration(), new EmailConfiguration(), new BrokerConfiguration(), new DeliveryConfiguration(),
+                new StormConfiguration(), new RegistrationConfiguration(), new OperationsConfiguration(),
+                new AdminConfiguration())) {
+            main.configure().addConfiguration(configuration);
+        }
         return main;
     }
 }

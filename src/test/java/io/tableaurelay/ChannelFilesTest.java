@@ -1,9 +1,5 @@
 package io.tableaurelay;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.tableaurelay.channel.InvalidChannelException;
-import io.tableaurelay.config.RootCause;
+import io.tableaurelay.settings.RootCause;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A channel file that cannot work stops the relay at startup, with one message naming the file and what is wrong. */
 class ChannelFilesTest {

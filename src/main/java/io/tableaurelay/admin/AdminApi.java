@@ -6,12 +6,14 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
-import io.tableaurelay.config.RouterSetup;
-import io.tableaurelay.config.Settings;
 import io.tableaurelay.delivery.DeadLetters;
+import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.operations.DeliveryLog;
 import io.tableaurelay.operations.StatusSummary;
+import io.tableaurelay.settings.RouterSetup;
+import io.tableaurelay.settings.Settings;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -106,18 +108,18 @@ public final class AdminApi extends RouterSetup {
             reply(request, 503, Map.of("error", "the broker could not be reached"));
             return;
         }
-        reply(request, 200, Map.of("queued", sent.getMessage().getHeader("eventId", String.class)));
+        reply(request, 200, Map.of("queued", sent.getMessage().getHeader(HeaderNames.EVENT_ID, String.class)));
     }
 
     /** Runs {@code action} on the channel named by the {@code channel} parameter, or on all channels. */
-    private void answer(RoutingContext request, Function<List<String>, Object> action) {
+    private void answer(RoutingContext request, Function<List<Channel>, Object> action) {
         String channel = request.queryParams().get("channel");
         if (channel != null && channels.get(channel) == null) {
             reply(request, 400, Map.of("error", "channel must be one of " + channels.ids()));
             return;
         }
         try {
-            reply(request, 200, action.apply(channel == null ? channels.ids() : List.of(channel)));
+            reply(request, 200, action.apply(channel == null ? channels.all() : List.of(channels.get(channel))));
         } catch (RuntimeException e) {
             LOG.error("Admin request {} failed", request.normalizedPath(), e);
             reply(request, 503, Map.of("error", "the broker could not be reached"));

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,7 +19,6 @@ final class AdminCredentials implements Handler<RoutingContext> {
     private static final String REALM = "tableau-webhook-relay";
     private static final String MANAGEMENT_HOST = "camel.management.host";
     /** Where Camel's management server listens when camel.management.host is not set. */
-    private static final String CAMEL_DEFAULT_HOST = "0.0.0.0";
 
     private final byte[] expected;
 
@@ -31,9 +30,9 @@ final class AdminCredentials implements Handler<RoutingContext> {
         if (settings.isSet("admin.username") && settings.isSet("admin.password")) {
             return new AdminCredentials(digest(settings.get("admin.username") + ":" + settings.get("admin.password")));
         }
-        if (!settings.isLoopback(MANAGEMENT_HOST, CAMEL_DEFAULT_HOST)) {
+        if (!settings.isLoopback(MANAGEMENT_HOST)) {
             throw new IllegalArgumentException("Set admin.username and admin.password: the management port listens on "
-                    + settings.get(MANAGEMENT_HOST, CAMEL_DEFAULT_HOST) + " (" + MANAGEMENT_HOST
+                    + settings.get(MANAGEMENT_HOST) + " (" + MANAGEMENT_HOST
                     + "), beyond this machine, and would let anyone replay dead letters and send test messages");
         }
         return new AdminCredentials(null);

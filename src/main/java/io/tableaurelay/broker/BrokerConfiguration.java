@@ -1,90 +1,103 @@
 package io.tableaurelay.broker;
 
-import java.nio.file.Path;
+import java.time.Duration;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
+import io.tableaurelay.settings.WhenStopped;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.jms.JmsMessageType;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
- * Connects the {@code jms:} component to Artemis: the broker at {@code broker.url} when set, otherwise a
- * broker embedded in the relay with its journal under {@code relay.data-dir}. Routes use {@code jms:} the
- * same way in both cases.
+ * The queues: the {@code jms:} component that routes use the same way with the embedded or an external broker
+ * ({@link QueueBroker}), the store of the receive route ({@code channelQueues}), the channels' consumers
+ * ({@code acknowledgeInBatches}) and the shared connection that operations look into the queues with.
  */
 public class BrokerConfiguration implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
     /** Events stored side by side: their sends share the journal's syncs. */
     private static final int STORE_THREADS = 8;
-    /** The registry name of the broker's shared connection, for the operations that look into the queues. */
-    public static final String CONNECTIONS = "brokerConnections";
+
+    @BindToRegistry
+    public QueueBroker queueBroker(CamelContext context) {
+        return QueueBroker.start(new Settings(context));
+    }
+
+    /** The broker's shared connection, for the routes and for the operations that look into the queues. */
+    @BindToRegistry(lazy = true)
+    public CachingConnectionFactory brokerConnections(@BeanInject("queueBroker") QueueBroker broker) {
+        CachingConnectionFactory cached = new CachingConnectionFactory(broker.client());
+        broker.closedOnStop(cached::destroy);
+        // more than the webhook server's worker threads (20), each of which stores events at the same time
+        cached.setSessionCacheSize(64);
+        cached.setReconnectOnException(true);
+        // consumers made for one look (a group's held messages by selector, a queue depth's reply queue) are closed
+        // after it, not kept open in a cache that would grow with every selector
+        cached.setCacheConsumers(false);
+        return cached;
+    }
+
+    @BindToRegistry(lazy = true)
+    public ChannelQueues channelQueues(CamelContext context, @BeanInject("queueBroker") QueueBroker broker,
+            @PropertyInject("webhook.max-in-flight") int maxInFlight) {
+        StoreConnection store = broker.closedOnStop(new StoreConnection(broker.client(),
+                context.getExecutorServiceManager().newFixedThreadPool(this, "StoreEvents", STORE_THREADS)));
+        Duration timeout = new Settings(context).duration("webhook.store-timeout");
+        return new ChannelQueues(store, maxInFlight, timeout,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "StoreTimeouts"));
+    }
+
+    /**
+     * The channels' consumers: with the embedded broker, whose channels take messages ahead, a fast channel
+     * acknowledges many at once.
+     */
+    @BindToRegistry(lazy = true)
+    public AcknowledgeInBatches acknowledgeInBatches(@BeanInject("queueBroker") QueueBroker broker,
+            @BeanInject("channels") Channels channels) {
+        boolean embedded = broker.embedded() != null;
+        return new AcknowledgeInBatches(queue -> embedded ? channels.get(queue).acknowledgeEvery() : 1);
+    }
+
+    @BindToRegistry(lazy = true)
+    public BrokerHealthCheck brokerHealthCheck(@BeanInject("queueBroker") QueueBroker broker) {
+        return broker.healthCheck();
+    }
+
+    /** Copies of events the embedded broker dropped; none with an external broker, whose plugin counts them. */
+    @BindToRegistry(lazy = true)
+    public DuplicateEvents duplicateEvents(@BeanInject("queueBroker") QueueBroker broker) {
+        return broker.embedded() == null ? null : broker.embedded().duplicates();
+    }
 
     @Override
-    public void configure(CamelContext context) throws Exception {
-        Settings settings = new Settings(context);
-        ActiveMQConnectionFactory connectionFactory;
-        ActiveMQConnectionFactory storeFactory;
-        EmbeddedBroker broker = null;
-        var registry = context.getRegistry();
-        if (settings.isSet("broker.url")) {
-            String username = emptyToNull(settings.get("broker.username"));
-            String password = emptyToNull(settings.get("broker.password"));
-            connectionFactory = client(settings.get("broker.url"), username, password);
-            storeFactory = client(settings.get("broker.url"), username, password);
-            registry.bind("brokerHealthCheck", new BrokerHealthCheck(settings.get("broker.url"), username, password));
-            LOG.info("Queues are on the external broker set by broker.url");
-        } else {
-            Path dataDir = Path.of(settings.get("relay.data-dir", "data"));
-            DuplicateEvents duplicates = new DuplicateEvents();
-            broker = new EmbeddedBroker(dataDir, Integer.parseInt(settings.get("dedup.cache-size")),
-                    Integer.parseInt(settings.get("broker.max-disk-usage")), duplicates);
-            broker.start();
-            connectionFactory = client(broker.url(), null, null);
-            // each queue's consumers prefetch as the embedded broker says for the queue (none, or a channel's second)
-            connectionFactory.setConsumerWindowSize(ActiveMQClient.DEFAULT_CONSUMER_WINDOW_SIZE);
-            prefetchByRate(context, broker);
-            storeFactory = client(broker.url(), null, null);
-            registry.bind("duplicateEvents", duplicates);
-            registry.bind("brokerHealthCheck", new BrokerHealthCheck(broker.url(), null, null));
-            LOG.info("Queues are on the embedded broker, stored in {}; the journal writes with {}",
-                    dataDir.toAbsolutePath().normalize(), broker.journalType());
+    public void configure(CamelContext context) {
+        QueueBroker broker = context.getRegistry().lookupByNameAndType("queueBroker", QueueBroker.class);
+        context.addComponent("jms", jmsComponent(context.getRegistry().lookupByNameAndType("brokerConnections",
+                ConnectionFactory.class)));
+        if (broker.embedded() != null) {
+            prefetchByRate(context, broker.embedded());
         }
-        // the channels' consumers: with the embedded broker, whose channels take messages ahead, a fast channel
-        // acknowledges many at once
-        boolean embedded = broker != null;
-        registry.bind("acknowledgeInBatches", new AcknowledgeInBatches(queue -> embedded
-                ? context.getRegistry().lookupByNameAndType("channels", Channels.class).get(queue).acknowledgeEvery() : 1));
-        CachingConnectionFactory shared = cached(connectionFactory);
-        context.addComponent("jms", jmsComponent(shared));
-        StoreConnection storeConnection = new StoreConnection(storeFactory,
-                context.getExecutorServiceManager().newFixedThreadPool(this, "StoreEvents", STORE_THREADS));
-        registry.bind("channelQueues", new ChannelQueues(storeConnection,
-                Integer.parseInt(settings.get("webhook.max-in-flight")),
-                settings.duration("webhook.store-timeout", null),
-                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "StoreTimeouts")));
-        closeAfterCamel(context, shared, storeConnection, broker);
-        registry.bind(CONNECTIONS, shared);
+        // once Camel has stopped: the relay's connections, then the embedded broker, if there is one
+        WhenStopped.run(context, broker::stop);
     }
 
     /** Once the channels are known: each channel's consumers take about a second's worth of its messages ahead. */
     private static void prefetchByRate(CamelContext context, EmbeddedBroker broker) {
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
                 for (Channel channel : context.getRegistry().lookupByNameAndType("channels", Channels.class).on()) {
-                    broker.prefetch(channel.id(), channel.prefetchBytes());
+                    broker.prefetch(channel.queue(), channel.prefetchBytes());
                 }
             }
 
@@ -93,31 +106,6 @@ public class BrokerConfiguration implements CamelConfiguration {
                 return event.getType() == CamelEvent.Type.RoutesStarting;
             }
         });
-    }
-
-    /** The relay's client of the broker at {@code url} (also what bench/BrokerAlone.java measures). */
-    public static ActiveMQConnectionFactory client(String url, String username, String password) {
-        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(url, username, password);
-        // No prefetching: a message waits in the broker, where any instance can take it, not in one
-        // instance's buffer (the embedded broker's channels prefetch by their rate, see prefetchByRate).
-        connectionFactory.setConsumerWindowSize(0);
-        connectionFactory.setReconnectAttempts(5);
-        connectionFactory.setRetryInterval(500);
-        connectionFactory.setCallTimeout(5000);
-        // a queue looked up once per session, not asked of the broker before every send
-        connectionFactory.setCacheDestinations(true);
-        return connectionFactory;
-    }
-
-    private static CachingConnectionFactory cached(ConnectionFactory connectionFactory) {
-        CachingConnectionFactory cached = new CachingConnectionFactory(connectionFactory);
-        // more than the webhook server's worker threads (20), each of which stores events at the same time
-        cached.setSessionCacheSize(64);
-        cached.setReconnectOnException(true);
-        // consumers made for one look (a group's held messages by selector, a queue depth's reply queue) are closed
-        // after it, not kept open in a cache that would grow with every selector
-        cached.setCacheConsumers(false);
-        return cached;
     }
 
     /**
@@ -135,29 +123,5 @@ public class BrokerConfiguration implements CamelConfiguration {
         jms.setDeliveryPersistent(true);
         jms.getConfiguration().setJmsMessageType(JmsMessageType.Text);
         return jms;
-    }
-
-    /** Once Camel has stopped: the shared connection, then the embedded broker, if there is one. */
-    private static void closeAfterCamel(CamelContext context, CachingConnectionFactory connection,
-            StoreConnection storeConnection, EmbeddedBroker broker) {
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                connection.destroy();
-                storeConnection.close();
-                if (broker != null) {
-                    broker.stop();
-                }
-            }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event.getType() == CamelEvent.Type.CamelContextStopped;
-            }
-        });
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 }

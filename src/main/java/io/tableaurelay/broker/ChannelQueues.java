@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tableaurelay.event.ChannelMessage;
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -27,10 +28,6 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public final class ChannelQueues extends AsyncProcessorSupport {
 
-    public static final String MESSAGES_HEADER = "channelMessages";
-    /** Set on the first of an event's messages, so that a copy of the event counts as one duplicate. */
-    public static final String FIRST_OF_EVENT = "firstOfEvent";
-    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final StoreConnection connection;
     private final Semaphore inFlight;
@@ -48,8 +45,8 @@ public final class ChannelQueues extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        List<?> messages = exchange.getMessage().getHeader(MESSAGES_HEADER, List.class);
-        exchange.getMessage().removeHeader(MESSAGES_HEADER);
+        List<?> messages = exchange.getMessage().getHeader(HeaderNames.CHANNEL_MESSAGES, List.class);
+        exchange.getMessage().removeHeader(HeaderNames.CHANNEL_MESSAGES);
         if (messages == null || messages.isEmpty()) {
             callback.done(true);
             return true;
@@ -62,7 +59,7 @@ public final class ChannelQueues extends AsyncProcessorSupport {
         Store store = new Store(exchange, callback);
         store.timeout = timer.schedule(() -> store.failed(new NotStored("the broker did not confirm within "
                 + timeout.toMillis() + " ms (webhook.store-timeout)")), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        String eventId = exchange.getMessage().getHeader("eventId", String.class);
+        String eventId = exchange.getMessage().getHeader(HeaderNames.EVENT_ID, String.class);
         String body = exchange.getMessage().getBody(String.class);
         Map<String, Object> headers = plainHeaders(exchange.getMessage().getHeaders());
         List<StoreConnection.Outgoing> outgoing = new ArrayList<>(messages.size());
@@ -70,10 +67,10 @@ public final class ChannelQueues extends AsyncProcessorSupport {
             ChannelMessage target = (ChannelMessage) each;
             Map<String, Object> properties = new HashMap<>(headers);
             properties.put("channel", target.channel());
-            properties.put("recipient", target.recipient());
-            properties.put(DUPLICATE_ID, target.duplicateId(eventId));
+            properties.put(HeaderNames.RECIPIENT, target.recipient());
+            properties.put(HeaderNames.DUPLICATE_ID, target.duplicateId(eventId));
             if (outgoing.isEmpty()) {
-                properties.put(FIRST_OF_EVENT, true);
+                properties.put(HeaderNames.FIRST_OF_EVENT, true);
             }
             outgoing.add(new StoreConnection.Outgoing(target.channel(), body, properties));
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.tableaurelay.event.HeaderNames;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
 import org.apache.activemq.artemis.core.server.ServerSession;
@@ -57,9 +58,9 @@ public final class DuplicateEvents implements ActiveMQServerPlugin {
     public void afterSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue, RoutingStatus result) {
         release();
-        if (result == RoutingStatus.DUPLICATED_ID && Boolean.TRUE.equals(message.getBooleanProperty(ChannelQueues.FIRST_OF_EVENT))) {
+        if (result == RoutingStatus.DUPLICATED_ID && Boolean.TRUE.equals(message.getBooleanProperty(HeaderNames.FIRST_OF_EVENT))) {
             dropped.incrementAndGet();
-            LOG.info("Dropped a duplicate of an event already received [event {}]", message.getStringProperty("eventId"));
+            LOG.info("Dropped a duplicate of an event already received [event {}]", message.getStringProperty(HeaderNames.EVENT_ID));
         }
     }
 

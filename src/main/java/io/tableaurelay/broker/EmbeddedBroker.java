@@ -32,8 +32,10 @@ public final class EmbeddedBroker {
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final int inVmId = IN_VM_IDS.getAndIncrement();
+    private final DuplicateEvents duplicates;
 
     public EmbeddedBroker(Path dataDir, int duplicateIdCacheSize, int maxDiskUsagePercent, DuplicateEvents duplicates) {
+        this.duplicates = duplicates;
         Path journal = dataDir.toAbsolutePath().resolve("broker");
         Configuration config = new ConfigurationImpl()
                 .setName("tableau-webhook-relay")
@@ -83,6 +85,11 @@ public final class EmbeddedBroker {
             throw new IllegalStateException("could not configure the embedded broker", e);
         }
         server.setConfiguration(config);
+    }
+
+    /** What counts the copies of events the broker dropped. */
+    DuplicateEvents duplicates() {
+        return duplicates;
     }
 
     public String url() {

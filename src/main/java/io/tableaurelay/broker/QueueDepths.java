@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -13,7 +14,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
-import jakarta.jms.ConnectionFactory;
 
 /**
  * How many messages wait in each queue, as the broker counts them (retries that are held back until their

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -23,6 +23,26 @@ public record Channel(String id, String name, String file, ChannelFilter filter,
     private static final long MESSAGE_BYTES = 2048;
     private static final long MAX_PREFETCH_BYTES = 1024 * 1024;
     private static final long MAX_ACKNOWLEDGE_BATCH = 100;
+
+    /** The queue of the channel's messages, named by its id. */
+    public String queue() {
+        return id;
+    }
+
+    /** Where its events wait for their group to close or their cap's hour to end (routes/groups.yaml). */
+    public String held() {
+        return id + ".held";
+    }
+
+    /** Where its messages go once delivery has given up (routes/retries.yaml). */
+    public String deadLetters() {
+        return "DLQ." + id;
+    }
+
+    /** The queues of the channel: its own, its held events and its dead letters. */
+    public List<String> queues() {
+        return List.of(queue(), held(), deadLetters());
+    }
 
     public boolean isOn() {
         return missingSettings.isEmpty();

@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.tableaurelay.config.Settings;
-import io.tableaurelay.delivery.RequestHeaders;
-import io.tableaurelay.delivery.WebhookSignature;
 import io.tableaurelay.security.SecretMask;
-import org.apache.camel.util.TimeUtils;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.model.TemplatedRouteParameterDefinition;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * Reads one channel file's {@code templatedRoute} of the channel template into a {@link Channel}, and refuses

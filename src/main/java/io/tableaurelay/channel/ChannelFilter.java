@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 
 /**
  * Which events a channel takes: event types, and optionally sites (LUIDs or content URLs), projects and items

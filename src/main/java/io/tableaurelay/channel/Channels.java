@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.tableaurelay.config.Settings;
 import io.tableaurelay.event.ChannelMessage;
 import io.tableaurelay.event.EventType;
-import io.tableaurelay.storm.ItemOutcomes;
+import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
@@ -149,12 +149,12 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
     }
 
     private static EventFacts facts(Message message) {
-        String eventType = message.getHeader("eventType", String.class);
-        String resource = message.getHeader("resource", String.class);
-        return new EventFacts(eventType, message.getHeader("siteLuid", String.class),
+        String eventType = message.getHeader(HeaderNames.EVENT_TYPE, String.class);
+        String resource = message.getHeader(HeaderNames.RESOURCE, String.class);
+        return new EventFacts(eventType, message.getHeader(HeaderNames.SITE_LUID, String.class),
                 message.getHeader("siteContentUrl", String.class), EventType.isInProject(eventType, resource),
-                message.getHeader("itemProject", String.class), message.getHeader("resourceName", String.class),
-                message.getHeader(ItemOutcomes.REPEAT, false, Boolean.class),
-                message.getHeader(ItemOutcomes.RECOVERED_AFTER, 0, Integer.class));
+                message.getHeader(HeaderNames.ITEM_PROJECT, String.class), message.getHeader(HeaderNames.RESOURCE_NAME, String.class),
+                message.getHeader(HeaderNames.REPEAT, false, Boolean.class),
+                message.getHeader(HeaderNames.RECOVERED_AFTER, 0, Integer.class));
     }
 }

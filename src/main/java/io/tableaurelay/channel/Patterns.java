@@ -3,7 +3,7 @@ package io.tableaurelay.channel;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 
 /**
  * A comma-separated list of names or patterns where {@code *} stands for any text ({@code *RefreshFailed},

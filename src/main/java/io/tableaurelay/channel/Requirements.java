@@ -3,7 +3,7 @@ package io.tableaurelay.channel;
 import java.util.Arrays;
 import java.util.List;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 
 /**
  * The settings that turn a channel on, as its file declares them in {@code needs}: alternatives separated by

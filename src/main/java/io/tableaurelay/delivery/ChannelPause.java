@@ -5,9 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -51,7 +52,7 @@ public class ChannelPause {
         }
         String channel = exchange.getFromRouteId();
         State state = states.computeIfAbsent(channel, id -> new State());
-        Long dueAt = exchange.getMessage().getHeader(RetryPolicy.SCHEDULED_DELIVERY, Long.class);
+        Long dueAt = exchange.getMessage().getHeader(HeaderNames.SCHEDULED_DELIVERY, Long.class);
         long pause = Math.max(0, (dueAt == null ? 0 : dueAt) - System.currentTimeMillis());
         synchronized (state) {
             state.failures++;
@@ -62,7 +63,7 @@ public class ChannelPause {
         }
         Route route = exchange.getContext().getRoute(channel);
         LOG.warn("{}: {} attempts in a row failed; the channel pauses for {} and its other messages wait in its queue",
-                channel, failuresBeforePause, exchange.getMessage().getHeader(RetryPolicy.RETRY_IN));
+                channel, failuresBeforePause, exchange.getMessage().getHeader(HeaderNames.RETRY_IN));
         // not on the route's own thread: the consumer being stopped is the one that runs this exchange. This thread
         // waits (a moment at most) until the consumer is told to stop, so that it takes no message it holds ahead.
         Future<?> suspended = scheduler.submit(() -> ServiceHelper.suspendService(consumer(route)));

@@ -9,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tableaurelay.broker.MessageCopies;
+import io.tableaurelay.channel.Channel;
+import io.tableaurelay.event.HeaderNames;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -40,7 +42,7 @@ public class DeadLetters {
      * What waits in one channel's dead-letter queue: event, attempts, last error, the event itself. A queue the
      * broker has not made yet (nothing was dead-lettered) holds nothing.
      */
-    public List<Map<String, Object>> list(String channel) {
+    public List<Map<String, Object>> list(Channel channel) {
         try {
             return browse(channel);
         } catch (InvalidDestinationException e) {
@@ -48,22 +50,22 @@ public class DeadLetters {
         }
     }
 
-    private List<Map<String, Object>> browse(String channel) {
-        return jms.browse(queue(channel), (session, browser) -> {
+    private List<Map<String, Object>> browse(Channel channel) {
+        return jms.browse(channel.deadLetters(), (session, browser) -> {
             List<Map<String, Object>> letters = new ArrayList<>();
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
-                letters.add(describe(channel, (Message) messages.nextElement()));
+                letters.add(describe(channel.id(), (Message) messages.nextElement()));
             }
             return letters;
         });
     }
 
     /** Moves every message of the channel's dead-letter queue back to the channel; returns how many. */
-    public int replay(String channel) {
+    public int replay(Channel channel) {
         Integer moved = jms.execute(session -> {
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue(channel)));
-            MessageProducer producer = session.createProducer(session.createQueue(channel));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(channel.deadLetters()));
+            MessageProducer producer = session.createProducer(session.createQueue(channel.queue()));
             int count = 0;
             for (Message letter = consumer.receive(RECEIVE_TIMEOUT_MILLIS); letter != null;
                     letter = consumer.receive(RECEIVE_TIMEOUT_MILLIS)) {
@@ -78,16 +80,16 @@ public class DeadLetters {
 
     private static Message freshCopy(Session session, Message letter) throws JMSException {
         return MessageCopies.copy(session, (TextMessage) letter,
-                name -> !name.startsWith(RetryPolicy.ATTEMPT) && !name.startsWith("delivery"));
+                name -> !name.startsWith(HeaderNames.ATTEMPT) && !name.startsWith("delivery"));
     }
 
     private static Map<String, Object> describe(String channel, Message letter) throws JMSException {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("channel", channel);
         entry.put("id", letter.getJMSMessageID());
-        entry.put("eventType", letter.getStringProperty("eventType"));
-        entry.put("attempts", letter.getObjectProperty(RetryPolicy.ATTEMPT));
-        entry.put("lastError", letter.getStringProperty(RetryPolicy.LAST_ERROR));
+        entry.put("eventType", letter.getStringProperty(HeaderNames.EVENT_TYPE));
+        entry.put("attempts", letter.getObjectProperty(HeaderNames.ATTEMPT));
+        entry.put("lastError", letter.getStringProperty(HeaderNames.LAST_ERROR));
         entry.put("deadLetteredAt", letter.getJMSTimestamp());
         entry.put("event", readEvent(((TextMessage) letter).getText()));
         return entry;
@@ -99,9 +101,5 @@ public class DeadLetters {
         } catch (JsonProcessingException e) {
             return json;
         }
-    }
-
-    private static String queue(String channel) {
-        return "DLQ." + channel;
     }
 }

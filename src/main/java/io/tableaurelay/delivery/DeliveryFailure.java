@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.twilio.exception.ApiException;
-import io.tableaurelay.config.RootCause;
+import io.tableaurelay.settings.RootCause;
 import jakarta.mail.AuthenticationFailedException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;

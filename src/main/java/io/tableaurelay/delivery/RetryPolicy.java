@@ -3,6 +3,7 @@ package io.tableaurelay.delivery;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -13,13 +14,6 @@ import org.apache.camel.Message;
  */
 public class RetryPolicy {
 
-    /** Attempts made so far; travels with the message. */
-    public static final String ATTEMPT = "deliveryAttempt";
-    /** Artemis holds a message back until this time (epoch millis): how the retry waits. */
-    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
-    public static final String GIVE_UP = "deliveryGiveUp";
-    public static final String LAST_ERROR = "deliveryLastError";
-    public static final String RETRY_IN = "deliveryRetryIn";
 
     private static final double JITTER = 0.2;
 
@@ -38,16 +32,16 @@ public class RetryPolicy {
 
     public void decide(Exchange exchange) {
         Message message = exchange.getMessage();
-        int attempt = message.getHeader(ATTEMPT, 0, Integer.class) + 1;
+        int attempt = message.getHeader(HeaderNames.ATTEMPT, 0, Integer.class) + 1;
         DeliveryFailure failure = DeliveryFailure.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        message.setHeader(ATTEMPT, attempt);
-        message.setHeader(LAST_ERROR, failure.description());
+        message.setHeader(HeaderNames.ATTEMPT, attempt);
+        message.setHeader(HeaderNames.LAST_ERROR, failure.description());
         boolean giveUp = failure.isPermanent() || attempt >= maxAttempts;
-        message.setHeader(GIVE_UP, giveUp);
+        message.setHeader(HeaderNames.GIVE_UP, giveUp);
         if (!giveUp) {
             long delay = Math.max(delayAfter(attempt), failure.retryAfterMillis());
-            message.setHeader(SCHEDULED_DELIVERY, System.currentTimeMillis() + delay);
-            message.setHeader(RETRY_IN, Duration.ofMillis(delay).toString().substring(2).toLowerCase());
+            message.setHeader(HeaderNames.SCHEDULED_DELIVERY, System.currentTimeMillis() + delay);
+            message.setHeader(HeaderNames.RETRY_IN, Duration.ofMillis(delay).toString().substring(2).toLowerCase());
         }
     }
 

@@ -15,13 +15,13 @@ public class EventHeaders {
     public void fromEvent(Exchange exchange) {
         Message message = exchange.getMessage();
         TableauEvent event = message.getBody(TableauEvent.class);
-        message.setHeader("eventId", event.id());
-        message.setHeader("eventType", event.eventType());
-        message.setHeader("eventTypeLabel", event.eventTypeLabel());
-        message.setHeader("receivedAt", event.receivedAt());
-        message.setHeader("resource", event.resource());
-        message.setHeader("resourceLuid", event.resourceLuid());
-        message.setHeader("resourceName", event.resourceName());
-        message.setHeader("siteLuid", event.siteLuid());
+        message.setHeader(HeaderNames.EVENT_ID, event.id());
+        message.setHeader(HeaderNames.EVENT_TYPE, event.eventType());
+        message.setHeader(HeaderNames.EVENT_TYPE_LABEL, event.eventTypeLabel());
+        message.setHeader(HeaderNames.RECEIVED_AT, event.receivedAt());
+        message.setHeader(HeaderNames.RESOURCE, event.resource());
+        message.setHeader(HeaderNames.RESOURCE_LUID, event.resourceLuid());
+        message.setHeader(HeaderNames.RESOURCE_NAME, event.resourceName());
+        message.setHeader(HeaderNames.SITE_LUID, event.siteLuid());
     }
 }

@@ -3,6 +3,7 @@ package io.tableaurelay.operations;
 import java.util.Map;
 
 import io.tableaurelay.broker.QueueDepths;
+import io.tableaurelay.channel.Channel;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -14,12 +15,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 final class ChannelHealthCheck extends AbstractHealthCheck {
 
-    private final String channel;
+    private final Channel channel;
     private final ChannelActivity activity;
     private final QueueDepths depths;
 
-    ChannelHealthCheck(String channel, ChannelActivity activity, QueueDepths depths) {
-        super("relay", "channel-" + channel);
+    ChannelHealthCheck(Channel channel, ChannelActivity activity, QueueDepths depths) {
+        super("relay", "channel-" + channel.id());
         this.channel = channel;
         this.activity = activity;
         this.depths = depths;
@@ -39,9 +40,9 @@ final class ChannelHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         ChannelActivity.Snapshot now = activity.snapshot();
         builder.details(now.asMap());
-        builder.detail("deadLetters", depths.depth("DLQ." + channel));
+        builder.detail("deadLetters", depths.depth(channel.deadLetters()));
         if (now.isFailing()) {
-            builder.down().message(channel + ": the latest attempt failed (" + now.lastError() + ")");
+            builder.down().message(channel.id() + ": the latest attempt failed (" + now.lastError() + ")");
         } else {
             builder.up();
         }

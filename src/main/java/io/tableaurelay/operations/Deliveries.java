@@ -10,9 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tableaurelay.delivery.RetryPolicy;
+import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.event.TableauEvent;
-import io.tableaurelay.storm.Groups;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -44,9 +43,9 @@ public class Deliveries {
         Message message = exchange.getMessage();
         String channel = exchange.getFromRouteId();
         Instant now = clock.instant();
-        int attempts = message.getHeader(RetryPolicy.ATTEMPT, 0, Integer.class) + 1;
+        int attempts = message.getHeader(HeaderNames.ATTEMPT, 0, Integer.class) + 1;
         record(exchange, new ChannelOutcome(ChannelOutcome.DELIVERED, attempts,
-                message.getHeader(RetryPolicy.LAST_ERROR, String.class), now.toString(), carrier(message)));
+                message.getHeader(HeaderNames.LAST_ERROR, String.class), now.toString(), carrier(message)));
         activity(channel).delivered(now);
         receivedAt(message).ifPresent(received -> latency(channel).record(Duration.between(received, now)));
     }
@@ -64,17 +63,17 @@ public class Deliveries {
         Message message = exchange.getMessage();
         String channel = exchange.getFromRouteId();
         Instant now = clock.instant();
-        boolean giveUp = message.getHeader(RetryPolicy.GIVE_UP, false, Boolean.class);
-        String error = message.getHeader(RetryPolicy.LAST_ERROR, String.class);
+        boolean giveUp = message.getHeader(HeaderNames.GIVE_UP, false, Boolean.class);
+        String error = message.getHeader(HeaderNames.LAST_ERROR, String.class);
         record(exchange, new ChannelOutcome(giveUp ? ChannelOutcome.DEAD_LETTERED : ChannelOutcome.RETRYING,
-                message.getHeader(RetryPolicy.ATTEMPT, 1, Integer.class), error, now.toString(), carrier(message)));
+                message.getHeader(HeaderNames.ATTEMPT, 1, Integer.class), error, now.toString(), carrier(message)));
         activity(channel).failed(now, error, giveUp);
     }
 
     /** Called when an event waits for its group's message ({@code grouped}) or is folded past a cap ({@code folded}). */
     public void held(Exchange exchange, String outcome) {
         record(exchange, new ChannelOutcome(outcome, 0, null, clock.instant().toString(),
-                exchange.getMessage().getHeader(Groups.GROUP_KEY, String.class)));
+                exchange.getMessage().getHeader(HeaderNames.GROUP_KEY, String.class)));
     }
 
     /** Called when a channel's filter on a project or a site's name left out the event once Tableau named them. */
@@ -94,23 +93,23 @@ public class Deliveries {
      */
     private void record(Exchange exchange, ChannelOutcome outcome) {
         Message message = exchange.getMessage();
-        if (message.getHeader("eventTypeLabel") == null) {
-            message.setHeader("eventTypeLabel", "other");
+        if (message.getHeader(HeaderNames.EVENT_TYPE_LABEL) == null) {
+            message.setHeader(HeaderNames.EVENT_TYPE_LABEL, "other");
         }
-        String events = message.getHeader(Groups.GROUP_EVENTS, message.getHeader("eventId", String.class), String.class);
+        String events = message.getHeader(HeaderNames.GROUP_EVENTS, message.getHeader(HeaderNames.EVENT_ID, String.class), String.class);
         for (String eventId : events.split(",")) {
-            log.record(eventId, message.getHeader("eventType", String.class),
-                    message.getHeader("receivedAt", String.class), exchange.getFromRouteId(), outcome);
+            log.record(eventId, message.getHeader(HeaderNames.EVENT_TYPE, String.class),
+                    message.getHeader(HeaderNames.RECEIVED_AT, String.class), exchange.getFromRouteId(), outcome);
         }
     }
 
     /** The id of a group's message, which carries its events; null for a message of one event. */
     private static String carrier(Message message) {
-        return message.getHeader(Groups.GROUP_EVENTS) == null ? null : message.getHeader("eventId", String.class);
+        return message.getHeader(HeaderNames.GROUP_EVENTS) == null ? null : message.getHeader(HeaderNames.EVENT_ID, String.class);
     }
 
     private static Optional<Instant> receivedAt(Message message) {
-        String receivedAt = message.getHeader("receivedAt", String.class);
+        String receivedAt = message.getHeader(HeaderNames.RECEIVED_AT, String.class);
         try {
             return Optional.ofNullable(receivedAt).map(Instant::parse);
         } catch (DateTimeParseException e) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tableaurelay.broker.DuplicateEvents;
 import io.tableaurelay.broker.QueueDepths;
+import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.registration.RegistrationStatus;
 import io.tableaurelay.security.RejectedRequests;
@@ -57,10 +58,11 @@ final class RelayMetrics {
      * events it grouped, folded past a cap, and left out as repeats.
      */
     static void registerChannel(MeterRegistry meters, QueueDepths depths, Groups groups, Channels channels,
-            String channel) {
-        queueDepth(meters, depths, channel);
-        queueDepth(meters, depths, channel + ".held");
-        Gauge.builder("relay.dead.letter.messages", depths, known -> depthOrNaN(known.depth("DLQ." + channel)))
+            Channel queues) {
+        String channel = queues.id();
+        queueDepth(meters, depths, queues.queue());
+        queueDepth(meters, depths, queues.held());
+        Gauge.builder("relay.dead.letter.messages", depths, known -> depthOrNaN(known.depth(queues.deadLetters())))
                 .description("Messages kept in a channel's dead-letter queue")
                 .tag("channel", channel)
                 .register(meters);

@@ -67,8 +67,8 @@ public final class StatusSummary {
         entry.put("file", channel.file());
         entry.putAll(deliveries.activity(id).snapshot().asMap());
         entry.put("queue", depths.depth(id));
-        entry.put("deadLetters", depths.depth("DLQ." + id));
-        entry.put("held", depths.depth(id + ".held"));
+        entry.put("deadLetters", depths.depth(channel.deadLetters()));
+        entry.put("held", depths.depth(channel.held()));
         return entry;
     }
 }

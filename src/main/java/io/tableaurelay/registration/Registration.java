@@ -3,8 +3,8 @@ package io.tableaurelay.registration;
 import java.net.URI;
 import java.util.List;
 
-import io.tableaurelay.config.Settings;
 import io.tableaurelay.security.WebhookSecret;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -14,9 +14,6 @@ import org.apache.camel.util.TimeUtils;
  */
 public final class Registration {
 
-    static final String DEFAULT_API_VERSION = "3.19";
-    static final String DEFAULT_PREFIX = "relay";
-    static final String DEFAULT_INTERVAL = "1h";
     private static final String SERVER_URL_EMPTY = "tableau.server-url is empty";
 
     private final String offReason;
@@ -38,12 +35,12 @@ public final class Registration {
         this.credentials = credentials;
         this.destination = destination;
         this.site = settings.get("tableau.site");
-        this.apiVersion = settings.get("tableau.api-version", DEFAULT_API_VERSION);
-        this.prefix = settings.get("tableau.webhook-name-prefix", DEFAULT_PREFIX);
+        this.apiVersion = settings.get("tableau.api-version");
+        this.prefix = settings.get("tableau.webhook-name-prefix");
         this.events = settings.list("tableau.events");
-        this.prune = Boolean.parseBoolean(settings.get("tableau.prune", "false"));
-        this.testAfterChange = Boolean.parseBoolean(settings.get("tableau.test-after-change", "false"));
-        this.intervalMillis = settings.duration("tableau.reconcile-interval", DEFAULT_INTERVAL).toMillis();
+        this.prune = Boolean.parseBoolean(settings.get("tableau.prune"));
+        this.testAfterChange = Boolean.parseBoolean(settings.get("tableau.test-after-change"));
+        this.intervalMillis = settings.duration("tableau.reconcile-interval").toMillis();
     }
 
     public static Registration from(Settings settings) {
@@ -67,7 +64,7 @@ public final class Registration {
             return new Registration("set tableau.pat-name and tableau.pat-secret, or tableau.username and "
                     + "tableau.password", settings, serverUrl, null, "");
         }
-        String path = settings.get("webhook.path", "/webhooks/tableau");
+        String path = settings.get("webhook.path");
         String destination = WebhookSecret.from(settings)
                 .destinationUrl(publicUrl + (path.startsWith("/") ? path : "/" + path));
         return new Registration("", settings, serverUrl, credentials, destination);

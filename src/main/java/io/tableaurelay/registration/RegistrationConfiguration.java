@@ -3,38 +3,45 @@ package io.tableaurelay.registration;
 import java.time.Clock;
 
 import io.tableaurelay.channel.Channels;
-import io.tableaurelay.config.Settings;
-import io.tableaurelay.config.WhenStopped;
+import io.tableaurelay.settings.Settings;
+import io.tableaurelay.settings.WhenStopped;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the registration settings, says in the startup log whether registration is on, and puts the beans
- * of the register route into the registry: {@code registration} (is it on?) and {@code webhookReconciler}
- * (one run). When it is on, it also schedules the runs. It also binds {@code tableauItems}, which each channel route asks
- * about an event's item in Tableau (its link, project and owner).
+ * Tableau: {@code tableauItems}, which each channel route asks about an event's item (its link, project and owner);
+ * and for the register route {@code registration} (is it on?), {@code registrationStatus} and, when registration is
+ * on, {@code webhookReconciler} (one run). Says in the startup log whether registration and the links are on.
  */
 public class RegistrationConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationConfiguration.class);
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
+    @BindToRegistry
+    public TableauItems tableauItems(CamelContext context) {
         Settings settings = new Settings(context);
-        bindTableauItems(context, TableauItems.from(settings, Clock.systemUTC()), settings.isSet("tableau.server-url"));
-        Registration registration = Registration.from(settings);
-        RegistrationStatus status = new RegistrationStatus(Clock.systemUTC());
-        context.getRegistry().bind("registration", registration);
-        context.getRegistry().bind("registrationStatus", status);
+        TableauItems items = TableauItems.from(settings, Clock.systemUTC());
+        if (settings.isSet("tableau.server-url")) {
+            LOG.info(items.startupLine());
+        }
+        WhenStopped.run(context, items::close);
+        return items;
+    }
+
+    @BindToRegistry
+    public Registration registration(CamelContext context) {
+        Registration registration = Registration.from(new Settings(context));
         if (!registration.isOn()) {
             if (registration.isDeliberatelyOff()) {
                 LOG.info(registration.describe());
             } else {
                 LOG.warn(registration.describe());
             }
-            return;
+            return registration;
         }
         LOG.info(registration.describe());
         if (!registration.warning().isEmpty()) {
@@ -42,32 +49,39 @@ public class RegistrationConfiguration implements CamelConfiguration {
         }
         WantedEvents.unknown(registration.events()).forEach(event -> LOG.warn(
                 "tableau.events names {}, which the relay does not know; Tableau may refuse it", event));
-
-        TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
-        context.getRegistry().bind("webhookReconciler", new WebhookReconciler(registration, client,
-                () -> WantedEvents.of(registration.events(),
-                        context.getRegistry().lookupByNameAndType("channels", Channels.class).on()), status));
+        return registration;
     }
 
-    /** Says whether messages link to Tableau, unless Tableau is not set up at all (registration says that). */
-    private static void bindTableauItems(CamelContext context, TableauItems items, boolean tableauSetUp)
-            throws Exception {
-        if (tableauSetUp) {
-            LOG.info(items.startupLine());
+    @BindToRegistry
+    public RegistrationStatus registrationStatus() {
+        return new RegistrationStatus(Clock.systemUTC());
+    }
+
+    /** One reconciliation of Tableau's webhooks with the channels that are on; none when registration is off. */
+    @BindToRegistry(lazy = true)
+    public WebhookReconciler webhookReconciler(@BeanInject("registration") Registration registration,
+            @BeanInject("channels") Channels channels, @BeanInject("registrationStatus") RegistrationStatus status) {
+        if (!registration.isOn()) {
+            return null;
         }
-        context.getRegistry().bind("tableauItems", items);
-        WhenStopped.run(context, items::close);
-        if (!items.isOn()) {
-            context.addStartupListener((started, alreadyStarted) -> warnAboutFiltersThatNeedTableau(
-                    started.getRegistry().lookupByNameAndType("channels", Channels.class)));
-        }
+        TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
+        return new WebhookReconciler(registration, client, () -> WantedEvents.of(registration.events(), channels.on()),
+                status);
     }
 
     /** A project filter, or a site named by its content URL, needs the lookups: without them it takes everything. */
-    private static void warnAboutFiltersThatNeedTableau(Channels channels) {
-        channels.on().stream().filter(channel -> channel.filter().filtersOnTableauDetails()).forEach(channel -> LOG.warn(
-                "{} filters on projects or site names, which only Tableau can tell: without a Tableau sign-in "
-                        + "(tableau.server-url, tableau.pat-name and tableau.pat-secret) it takes every event",
-                channel.name()));
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        context.addStartupListener((started, alreadyStarted) -> {
+            TableauItems items = started.getRegistry().lookupByNameAndType("tableauItems", TableauItems.class);
+            Channels channels = started.getRegistry().lookupByNameAndType("channels", Channels.class);
+            if (items.isOn()) {
+                return;
+            }
+            channels.on().stream().filter(channel -> channel.filter().filtersOnTableauDetails()).forEach(channel ->
+                    LOG.warn("{} filters on projects or site names, which only Tableau can tell: without a Tableau "
+                            + "sign-in (tableau.server-url, tableau.pat-name and tableau.pat-secret) it takes every "
+                            + "event", channel.name()));
+        });
     }
 }

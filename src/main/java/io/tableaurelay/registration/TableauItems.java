@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class TableauItems {
     }
 
     static TableauItems from(Settings settings, Clock clock) {
-        if (!Boolean.parseBoolean(settings.get("tableau.item-links", "true"))) {
+        if (!Boolean.parseBoolean(settings.get("tableau.item-links"))) {
             return off("tableau.item-links is false");
         }
         if (!settings.isSet("tableau.server-url")) {
@@ -74,7 +75,7 @@ public final class TableauItems {
             return off(e.getMessage());
         }
         TableauRestClient client = new TableauRestClient(serverUrl,
-                settings.get("tableau.api-version", Registration.DEFAULT_API_VERSION), CALL_TIMEOUT);
+                settings.get("tableau.api-version"), CALL_TIMEOUT);
         return new TableauItems("", client, credentials, settings.get("tableau.site"), clock);
     }
 
@@ -94,12 +95,12 @@ public final class TableauItems {
     /** Puts what Tableau says about the event's item into its headers; "" where there is nothing to say. */
     public void describe(Exchange exchange) {
         Message message = exchange.getMessage();
-        Item item = find(message.getHeader("eventType", String.class), message.getHeader("resource", String.class),
-                message.getHeader("resourceLuid", String.class));
-        message.setHeader("itemUrl", item.page());
-        message.setHeader("itemProject", item.project());
-        message.setHeader("itemOwner", item.owner());
-        siteContentUrl(message.getHeader("siteLuid", String.class))
+        Item item = find(message.getHeader(HeaderNames.EVENT_TYPE, String.class), message.getHeader(HeaderNames.RESOURCE, String.class),
+                message.getHeader(HeaderNames.RESOURCE_LUID, String.class));
+        message.setHeader(HeaderNames.ITEM_URL, item.page());
+        message.setHeader(HeaderNames.ITEM_PROJECT, item.project());
+        message.setHeader(HeaderNames.ITEM_OWNER, item.owner());
+        siteContentUrl(message.getHeader(HeaderNames.SITE_LUID, String.class))
                 .ifPresent(contentUrl -> message.setHeader("siteContentUrl", contentUrl));
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.UnrecoverableKeyException;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;

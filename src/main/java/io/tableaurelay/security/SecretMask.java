@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.CamelContext;
 
 /**

@@ -14,7 +14,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants
  */
 public final class SenderAddress {
 
-    public static final String HEADER = "relaySender";
 
     private final List<IpRange> trustedProxies;
 

@@ -2,7 +2,7 @@ package io.tableaurelay.security;
 
 import java.util.List;
 
-import io.tableaurelay.config.RouterSetup;
+import io.tableaurelay.settings.RouterSetup;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;

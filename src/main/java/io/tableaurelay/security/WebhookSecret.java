@@ -5,7 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
-import io.tableaurelay.delivery.RetryPolicy;
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -38,11 +38,11 @@ public class Caps {
     public synchronized boolean exceeded(Exchange exchange) {
         Channel channel = channels.get(exchange.getFromRouteId());
         Message message = exchange.getMessage();
-        if (channel.maxPerHour() == 0 || message.getHeader(Groups.FOLDED, false, Boolean.class)
-                || message.getHeader(RetryPolicy.ATTEMPT, 0, Integer.class) > 0) {
+        if (channel.maxPerHour() == 0 || message.getHeader(HeaderNames.FOLDED, false, Boolean.class)
+                || message.getHeader(HeaderNames.ATTEMPT, 0, Integer.class) > 0) {
             return false;
         }
-        String recipient = channel.id() + "/" + message.getHeader("recipient", "", String.class);
+        String recipient = channel.id() + "/" + message.getHeader(HeaderNames.RECIPIENT, "", String.class);
         Instant now = clock.instant();
         CapWindow current = state.cap(recipient).map(CapWindow::parse).filter(open -> now.isBefore(open.end()))
                 .orElse(new CapWindow(now.plus(window), 0));

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.event.EventType;
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Message;
 
 /**
@@ -19,12 +20,12 @@ record GroupKey(String channel, String label, String id) {
 
     static GroupKey of(Channel channel, Message message) {
         List<String> values = new ArrayList<>();
-        String eventType = message.getHeader("eventType", "", String.class);
+        String eventType = message.getHeader(HeaderNames.EVENT_TYPE, "", String.class);
         for (String field : channel.groupBy()) {
             values.add(switch (field) {
                 case "eventType" -> eventType;
-                case "site" -> message.getHeader("siteLuid", "", String.class);
-                case "project" -> message.getHeader("itemProject", "", String.class);
+                case "site" -> message.getHeader(HeaderNames.SITE_LUID, "", String.class);
+                case "project" -> message.getHeader(HeaderNames.ITEM_PROJECT, "", String.class);
                 case "outcome" -> EventType.outcome(eventType);
                 default -> throw new IllegalArgumentException("cannot group by " + field);
             });
@@ -38,7 +39,7 @@ record GroupKey(String channel, String label, String id) {
     }
 
     private static GroupKey named(Channel channel, Message message, String label) {
-        String recipient = message.getHeader("recipient", "", String.class);
+        String recipient = message.getHeader(HeaderNames.RECIPIENT, "", String.class);
         String named = recipient.isEmpty() ? label : label + " · " + recipient;
         return new GroupKey(channel.id(), named, digest(channel.id() + "\n" + named));
     }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tableaurelay.broker.MessageCopies;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
-import io.tableaurelay.delivery.RetryPolicy;
+import io.tableaurelay.event.HeaderNames;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
@@ -45,19 +45,12 @@ public class Groups {
 
     /** The queue of group closings: one message a group, held back by the broker until the group closes. */
     public static final String CLOSINGS = "groups.close";
-    public static final String GROUP_KEY = "groupKey";
-    public static final String GROUP_SIZE = "groupSize";
-    public static final String GROUP_EVENTS = "groupEvents";
-    public static final String FOLDED = "folded";
-    /** On a held message: it waits in a fold past a cap, not in a group. */
-    static final String HELD_AS_FOLD = "heldAsFold";
-    static final String HELD = ".held";
 
     private static final long LAST_RECEIVE_MILLIS = 200;
     /** What a member of a group keeps of its message's headers: what templates, filters and the delivery log use. */
     private static final List<String> MEMBER_HEADERS = List.of("eventId", "eventType", "eventTypeLabel", "receivedAt",
             "resource", "resourceLuid", "resourceName", "siteLuid", "itemUrl", "itemProject", "itemOwner", "recipient",
-            ItemOutcomes.REPEAT, ItemOutcomes.FAILURE_COUNT, ItemOutcomes.FAILING_SINCE, ItemOutcomes.RECOVERED_AFTER);
+            HeaderNames.REPEAT, HeaderNames.FAILURE_COUNT, HeaderNames.FAILING_SINCE, HeaderNames.RECOVERED_AFTER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Channels channels;
@@ -85,7 +78,7 @@ public class Groups {
 
     /** Whether the message waits for its group: the channel groups, and the message is one event, not a group. */
     public boolean holds(Exchange exchange) {
-        return exchange.getMessage().getHeader(GROUP_SIZE) == null && !channel(exchange).groupWait().isZero();
+        return exchange.getMessage().getHeader(HeaderNames.GROUP_SIZE) == null && !channel(exchange).groupWait().isZero();
     }
 
     /**
@@ -103,12 +96,12 @@ public class Groups {
     synchronized void fold(Exchange exchange, Instant until) {
         Channel channel = channel(exchange);
         keep(exchange, GroupKey.fold(channel, exchange.getMessage()), until, true);
-        folded(channel.id()).addAndGet(exchange.getMessage().getHeader(GROUP_SIZE, 1, Integer.class));
+        folded(channel.id()).addAndGet(exchange.getMessage().getHeader(HeaderNames.GROUP_SIZE, 1, Integer.class));
     }
 
     private void keep(Exchange exchange, GroupKey key, Instant closesAt, boolean fold) {
-        exchange.getMessage().setHeader(GROUP_KEY, key.id());
-        exchange.getMessage().setHeader(HELD_AS_FOLD, fold);
+        exchange.getMessage().setHeader(HeaderNames.GROUP_KEY, key.id());
+        exchange.getMessage().setHeader(HeaderNames.HELD_AS_FOLD, fold);
         OpenGroup group = open.get(key.id());
         if (group == null || !group.closesAt().equals(closesAt)) {
             scheduleClosing(key, closesAt, fold);
@@ -140,11 +133,11 @@ public class Groups {
         jms.send(CLOSINGS, session -> {
             TextMessage closing = session.createTextMessage("");
             closing.setStringProperty("channel", channel);
-            closing.setStringProperty(GROUP_KEY, key);
-            closing.setBooleanProperty(FOLDED, fold);
-            closing.setLongProperty(RetryPolicy.SCHEDULED_DELIVERY, closesAt.toEpochMilli());
+            closing.setStringProperty(HeaderNames.GROUP_KEY, key);
+            closing.setBooleanProperty(HeaderNames.FOLDED, fold);
+            closing.setLongProperty(HeaderNames.SCHEDULED_DELIVERY, closesAt.toEpochMilli());
             // the same closing again (a message dispatched twice after a crash) is dropped by the broker
-            closing.setStringProperty("_AMQ_DUPL_ID", "close:" + key + ":" + closesAt.toEpochMilli());
+            closing.setStringProperty(HeaderNames.DUPLICATE_ID, "close:" + key + ":" + closesAt.toEpochMilli());
             return closing;
         });
     }
@@ -155,16 +148,16 @@ public class Groups {
      */
     public void close(Exchange closing) {
         Message marker = closing.getMessage();
-        String channel = marker.getHeader("channel", String.class);
-        String key = marker.getHeader(GROUP_KEY, String.class);
-        boolean fold = marker.getHeader(FOLDED, false, Boolean.class);
+        Channel channel = channels.get(marker.getHeader("channel", String.class));
+        String key = marker.getHeader(HeaderNames.GROUP_KEY, String.class);
+        boolean fold = marker.getHeader(HeaderNames.FOLDED, false, Boolean.class);
         String groupId = key + "-" + clock.millis();
         jms.execute(session -> {
             List<TextMessage> held = takeHeld(session, channel, key);
             if (!held.isEmpty()) {
                 TextMessage message = held.size() == 1 && !fold
-                        ? alone(session, held.get(0)) : together(session, held, channel, groupId, fold);
-                try (MessageProducer producer = session.createProducer(session.createQueue(channel))) {
+                        ? alone(session, held.get(0)) : together(session, held, channel.id(), groupId, fold);
+                try (MessageProducer producer = session.createProducer(session.createQueue(channel.queue()))) {
                     producer.send(message);
                 }
             }
@@ -175,10 +168,10 @@ public class Groups {
         lastClosed.put(key, clock.instant());
     }
 
-    private static List<TextMessage> takeHeld(Session session, String channel, String key) throws JMSException {
+    private static List<TextMessage> takeHeld(Session session, Channel channel, String key) throws JMSException {
         List<TextMessage> held = new ArrayList<>();
-        try (MessageConsumer consumer = session.createConsumer(session.createQueue(channel + HELD),
-                GROUP_KEY + " = '" + key + "'")) {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(channel.held()),
+                HeaderNames.GROUP_KEY + " = '" + key + "'")) {
             for (jakarta.jms.Message message = consumer.receive(LAST_RECEIVE_MILLIS); message != null;
                     message = consumer.receive(LAST_RECEIVE_MILLIS)) {
                 held.add((TextMessage) message);
@@ -189,8 +182,8 @@ public class Groups {
 
     /** The one held message, as it was, marked as sent on from its group. */
     private static TextMessage alone(Session session, TextMessage held) throws JMSException {
-        TextMessage message = MessageCopies.copy(session, held, name -> !name.equals(GROUP_KEY) && !name.equals(HELD_AS_FOLD));
-        message.setIntProperty(GROUP_SIZE, 1);
+        TextMessage message = MessageCopies.copy(session, held, name -> !name.equals(HeaderNames.GROUP_KEY) && !name.equals(HeaderNames.HELD_AS_FOLD));
+        message.setIntProperty(HeaderNames.GROUP_SIZE, 1);
         return message;
     }
 
@@ -202,7 +195,7 @@ public class Groups {
             boolean fold) throws JMSException {
         ArrayNode events = JSON.createArrayNode();
         for (TextMessage message : held) {
-            if (message.propertyExists(GROUP_EVENTS)) {
+            if (message.propertyExists(HeaderNames.GROUP_EVENTS)) {
                 events.addAll((ArrayNode) read(message.getText()).path("events"));
             } else {
                 ObjectNode member = events.addObject();
@@ -222,16 +215,16 @@ public class Groups {
         TextMessage message = session.createTextMessage(JSON.createObjectNode().set("events",
                 JSON.createArrayNode().addAll(members)).toString());
         message.setStringProperty("channel", channel);
-        message.setStringProperty("eventId", groupId);
-        message.setStringProperty("eventType", first.path("eventType").asText());
-        message.setStringProperty("eventTypeLabel", first.path("eventTypeLabel").asText());
-        message.setStringProperty("receivedAt", first.path("receivedAt").asText());
-        message.setStringProperty("recipient", first.path("recipient").asText(""));
-        message.setIntProperty(GROUP_SIZE, members.size());
-        message.setStringProperty(GROUP_EVENTS, String.join(",",
+        message.setStringProperty(HeaderNames.EVENT_ID, groupId);
+        message.setStringProperty(HeaderNames.EVENT_TYPE, first.path("eventType").asText());
+        message.setStringProperty(HeaderNames.EVENT_TYPE_LABEL, first.path("eventTypeLabel").asText());
+        message.setStringProperty(HeaderNames.RECEIVED_AT, first.path("receivedAt").asText());
+        message.setStringProperty(HeaderNames.RECIPIENT, first.path("recipient").asText(""));
+        message.setIntProperty(HeaderNames.GROUP_SIZE, members.size());
+        message.setStringProperty(HeaderNames.GROUP_EVENTS, String.join(",",
                 members.stream().map(member -> member.path("headers").path("eventId").asText()).toList()));
-        message.setBooleanProperty(FOLDED, fold);
-        message.setStringProperty("_AMQ_DUPL_ID", groupId);
+        message.setBooleanProperty(HeaderNames.FOLDED, fold);
+        message.setStringProperty(HeaderNames.DUPLICATE_ID, groupId);
         return message;
     }
 
@@ -257,20 +250,20 @@ public class Groups {
             }
             Duration longest = channel.groupWait().plus(channel.groupInterval()).plus(sweepInterval)
                     .plus(channel.maxPerHour() > 0 ? capWindow : Duration.ZERO);
-            overdue(channel.id(), now.minus(longest))
+            overdue(channel, now.minus(longest))
                     .forEach((key, fold) -> scheduleClosing(channel.id(), key, now, fold));
         }
     }
 
     /** The groups of a channel with an event held since before {@code since}, and whether each is a fold. */
-    private Map<String, Boolean> overdue(String channel, Instant since) {
+    private Map<String, Boolean> overdue(Channel channel, Instant since) {
         try {
-            return jms.browse(channel + HELD, (session, browser) -> {
+            return jms.browse(channel.held(), (session, browser) -> {
                 Map<String, Boolean> keys = new HashMap<>();
                 for (Enumeration<?> held = browser.getEnumeration(); held.hasMoreElements(); ) {
                     jakarta.jms.Message message = (jakarta.jms.Message) held.nextElement();
                     if (message.getJMSTimestamp() < since.toEpochMilli()) {
-                        keys.put(message.getStringProperty(GROUP_KEY), message.getBooleanProperty(HELD_AS_FOLD));
+                        keys.put(message.getStringProperty(HeaderNames.GROUP_KEY), message.getBooleanProperty(HeaderNames.HELD_AS_FOLD));
                     }
                 }
                 return keys;

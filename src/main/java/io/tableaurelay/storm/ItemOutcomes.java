@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import io.tableaurelay.event.EventType;
+import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -18,10 +19,6 @@ import org.apache.camel.Message;
  */
 public class ItemOutcomes {
 
-    public static final String REPEAT = "repeat";
-    public static final String FAILURE_COUNT = "failureCount";
-    public static final String FAILING_SINCE = "failingSince";
-    public static final String RECOVERED_AFTER = "recoveredAfter";
 
     private final StormState state;
     private final Duration repeatInterval;
@@ -36,9 +33,9 @@ public class ItemOutcomes {
     /** Synchronized: two events of one item, received side by side, are taken one after the other. */
     public synchronized void record(Exchange exchange) {
         Message message = exchange.getMessage();
-        String eventType = message.getHeader("eventType", String.class);
-        String luid = message.getHeader("resourceLuid", String.class);
-        String eventId = message.getHeader("eventId", String.class);
+        String eventType = message.getHeader(HeaderNames.EVENT_TYPE, String.class);
+        String luid = message.getHeader(HeaderNames.RESOURCE_LUID, String.class);
+        String eventId = message.getHeader(HeaderNames.EVENT_ID, String.class);
         String outcome = eventType == null ? "" : EventType.outcome(eventType);
         if (luid == null || luid.isEmpty() || !("failure".equals(outcome) || "success".equals(outcome))) {
             return;
@@ -51,17 +48,17 @@ public class ItemOutcomes {
             after = ItemHistory.after(before, eventId, "failure".equals(outcome), receivedAt(message), repeatInterval);
             state.item(item, after.format());
         }
-        message.setHeader(REPEAT, after.repeat());
-        message.setHeader(FAILURE_COUNT, after.failures());
+        message.setHeader(HeaderNames.REPEAT, after.repeat());
+        message.setHeader(HeaderNames.FAILURE_COUNT, after.failures());
         if (after.since() != null) {
-            message.setHeader(FAILING_SINCE, after.since().toString());
+            message.setHeader(HeaderNames.FAILING_SINCE, after.since().toString());
         }
-        message.setHeader(RECOVERED_AFTER, after.recoveredAfter());
+        message.setHeader(HeaderNames.RECOVERED_AFTER, after.recoveredAfter());
     }
 
     private Instant receivedAt(Message message) {
         try {
-            return Instant.parse(message.getHeader("receivedAt", String.class));
+            return Instant.parse(message.getHeader(HeaderNames.RECEIVED_AT, String.class));
         } catch (DateTimeParseException | NullPointerException e) {
             return clock.instant();
         }

@@ -1,9 +1,9 @@
 package io.tableaurelay.channel;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** Which events a channel takes by event type, site, project and item, and what it does when Tableau cannot say. */
 class ChannelFilterTest {

@@ -1,13 +1,13 @@
 package io.tableaurelay.channel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 import java.util.Properties;
 
-import io.tableaurelay.config.Settings;
+import io.tableaurelay.settings.Settings;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the startup log tells to set for a channel that is off, from its file's {@code needs}. */
 class RequirementsTest {

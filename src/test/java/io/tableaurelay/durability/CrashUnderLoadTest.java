@@ -1,8 +1,5 @@
 package io.tableaurelay.durability;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -31,6 +28,9 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.RelayProcess;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The relay as a separate process, killed with kill -9 while events pour in and at least 2,000 accepted events are

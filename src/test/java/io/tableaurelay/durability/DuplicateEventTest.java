@@ -1,20 +1,15 @@
 package io.tableaurelay.durability;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +23,11 @@ import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.Test;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tableau's byte-identical duplicates are answered 200 and delivered once, also across a restart. */
 class DuplicateEventTest {

@@ -1,9 +1,5 @@
 package io.tableaurelay.durability;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +18,10 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import io.tableaurelay.support.StandaloneArtemis;
 import org.junit.jupiter.api.Test;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Accepted" means stored: when the broker cannot store an event, the answer is 503 with Retry-After, never 200; the

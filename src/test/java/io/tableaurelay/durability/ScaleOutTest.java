@@ -1,9 +1,5 @@
 package io.tableaurelay.durability;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +22,10 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.StandaloneArtemis;
 import org.junit.jupiter.api.Test;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two relay processes share a standalone Artemis broker: a duplicate posted to each instance arrives once,

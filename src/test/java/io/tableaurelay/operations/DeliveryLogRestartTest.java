@@ -1,8 +1,5 @@
 package io.tableaurelay.operations;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,9 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.Test;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The delivery log outlives a restart of the relay, and a damaged log file only means an empty log. */
 class DeliveryLogRestartTest {

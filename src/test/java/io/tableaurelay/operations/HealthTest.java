@@ -1,10 +1,5 @@
 package io.tableaurelay.operations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +11,11 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import io.tableaurelay.support.StandaloneArtemis;
 import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /observe/health: ready follows the broker; a failing channel shows, without making the relay unready. */
 class HealthTest {

@@ -1,5 +1,20 @@
 package io.tableaurelay.registration;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tableaurelay.support.CapturedLog;
+import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Events;
+import io.tableaurelay.support.Received;
+import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -16,21 +31,6 @@ import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.tableaurelay.support.CapturedLog;
-import io.tableaurelay.support.ChannelStandIn;
-import io.tableaurelay.support.Events;
-import io.tableaurelay.support.Received;
-import io.tableaurelay.support.RunningRelay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The link to the item in Tableau in Slack messages: looked up through a WireMock stand-in of Tableau's REST

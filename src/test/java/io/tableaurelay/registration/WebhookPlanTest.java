@@ -1,14 +1,14 @@
 package io.tableaurelay.registration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import io.tableaurelay.registration.WebhookPlan.Change;
 import io.tableaurelay.registration.WebhookPlan.Kind;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plan on its own: applied to an in-memory site, a second plan has nothing left to do. */
 class WebhookPlanTest {

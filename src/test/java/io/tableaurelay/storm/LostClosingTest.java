@@ -1,14 +1,11 @@
 package io.tableaurelay.storm;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.tableaurelay.broker.BrokerConfiguration;
+import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
@@ -18,6 +15,9 @@ import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jms.core.JmsTemplate;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An event held for a group whose closing was lost is still sent: the sweep finds it once its time is well past. */
 class LostClosingTest {
@@ -36,12 +36,12 @@ class LostClosingTest {
                     {"id": "lost-closing-event", "eventType": "WorkbookRefreshFailed", "resource": "EXTRACTS",
                      "resourceName": "Left behind", "receivedAt": "%s"}""".formatted(Instant.now());
             ConnectionFactory broker = relay.context().getRegistry()
-                    .lookupByNameAndType(BrokerConfiguration.CONNECTIONS, ConnectionFactory.class);
+                    .lookupByNameAndType("brokerConnections", ConnectionFactory.class);
             new JmsTemplate(broker).send("forward.held", session -> {
                 TextMessage held = session.createTextMessage(event);
                 held.setStringProperty("eventId", "lost-closing-event");
                 held.setStringProperty("eventType", "WorkbookRefreshFailed");
-                held.setStringProperty(Groups.GROUP_KEY, "a-group-whose-closing-was-lost");
+                held.setStringProperty(HeaderNames.GROUP_KEY, "a-group-whose-closing-was-lost");
                 held.setBooleanProperty("heldAsFold", false);
                 return held;
             });

@@ -1,8 +1,5 @@
 package io.tableaurelay.storm;
 
-import static io.tableaurelay.support.ChannelStandIn.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +18,9 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.tableaurelay.support.ChannelStandIn.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The relay killed with kill -9 while a group is open: after a restart, every event of the group is in exactly one

@@ -1,4 +1,4 @@
-package io.tableaurelay.render;
+package io.tableaurelay.message;
 
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tableaurelay.delivery;
+package io.tableaurelay.channel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tableaurelay.render;
+package io.tableaurelay.message.slack;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;

@@ -1,4 +1,4 @@
-package io.tableaurelay.config;
+package io.tableaurelay.message.slack;
 
 import java.util.Map;
 

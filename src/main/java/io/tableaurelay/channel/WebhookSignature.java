@@ -1,4 +1,4 @@
-package io.tableaurelay.delivery;
+package io.tableaurelay.channel;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;

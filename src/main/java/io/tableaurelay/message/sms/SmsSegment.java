@@ -1,4 +1,4 @@
-package io.tableaurelay.render;
+package io.tableaurelay.message.sms;
 
 /**
  * Keeps an SMS to one segment: 160 GSM-7 characters, or 70 when any character needs UCS-2. A longer text is

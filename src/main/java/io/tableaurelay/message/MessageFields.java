@@ -1,4 +1,4 @@
-package io.tableaurelay.render;
+package io.tableaurelay.message;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +20,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tableaurelay.event.EventType;
+import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.event.TableauEvent;
-import io.tableaurelay.storm.Groups;
-import io.tableaurelay.storm.ItemOutcomes;
 import org.apache.camel.Body;
 import org.apache.camel.Headers;
 
@@ -110,7 +109,7 @@ public class MessageFields {
             items.add(event(JSON.convertValue(member.path("event"), TableauEvent.class),
                     JSON.convertValue(member.path("headers"), HEADERS), escaping));
         }
-        return group(items, Boolean.parseBoolean(String.valueOf(headers.get(Groups.FOLDED))), escaping);
+        return group(items, Boolean.parseBoolean(String.valueOf(headers.get(HeaderNames.FOLDED))), escaping);
     }
 
     private Map<String, Object> event(TableauEvent event, Map<String, Object> headers, Escaping escaping) {
@@ -137,13 +136,13 @@ public class MessageFields {
 
     /** "still failing, 3rd time since 06:00 UTC" for a repeat; "recovered after 3 failures" for a recovery. */
     private static String note(Map<String, Object> headers) {
-        if (Boolean.parseBoolean(header(headers, ItemOutcomes.REPEAT))) {
-            String since = header(headers, ItemOutcomes.FAILING_SINCE);
-            int failures = Integer.parseInt(orElse(header(headers, ItemOutcomes.FAILURE_COUNT), "2"));
+        if (Boolean.parseBoolean(header(headers, HeaderNames.REPEAT))) {
+            String since = header(headers, HeaderNames.FAILING_SINCE);
+            int failures = Integer.parseInt(orElse(header(headers, HeaderNames.FAILURE_COUNT), "2"));
             return "still failing, " + GroupWords.ordinal(failures) + " time"
                     + (since.isEmpty() ? "" : " since " + TIME.format(Instant.parse(since)));
         }
-        int recoveredAfter = Integer.parseInt(orElse(header(headers, ItemOutcomes.RECOVERED_AFTER), "0"));
+        int recoveredAfter = Integer.parseInt(orElse(header(headers, HeaderNames.RECOVERED_AFTER), "0"));
         return recoveredAfter > 0 ? "recovered after " + GroupWords.quantity(recoveredAfter, "failure") : "";
     }
 

@@ -1,4 +1,4 @@
-package io.tableaurelay.delivery;
+package io.tableaurelay.message;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.tableaurelay.config;
+package io.tableaurelay.settings;
 
 /** The innermost cause of a failure: what went wrong, not the reflection or Camel wrappers around it. */
 public final class RootCause {

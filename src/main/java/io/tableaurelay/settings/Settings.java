@@ -1,4 +1,4 @@
-package io.tableaurelay.config;
+package io.tableaurelay.settings;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -71,20 +71,20 @@ public final class Settings {
      * True when a host setting ({@code camel.server.host}, {@code camel.management.host}) names this machine only:
      * 127.0.0.1, ::1, localhost. False for 0.0.0.0 and any other address.
      */
-    public boolean isLoopback(String name, String fallback) {
+    public boolean isLoopback(String name) {
         try {
-            return InetAddress.getByName(get(name, fallback)).isLoopbackAddress();
+            return InetAddress.getByName(get(name)).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
     }
 
     /** A duration setting, written like 30s, 2m, 4h; a clear error naming the setting otherwise. */
-    public Duration duration(String name, String fallback) {
+    public Duration duration(String name) {
         try {
-            return Duration.ofMillis(TimeUtils.toMilliSeconds(get(name, fallback)));
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(get(name)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Setting " + name + " is a duration (30s, 2m, 4h), not " + get(name, fallback));
+            throw new IllegalArgumentException("Setting " + name + " is a duration (30s, 2m, 4h), not " + get(name));
         }
     }
 

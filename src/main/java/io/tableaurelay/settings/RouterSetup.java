@@ -1,4 +1,4 @@
-package io.tableaurelay.config;
+package io.tableaurelay.settings;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;

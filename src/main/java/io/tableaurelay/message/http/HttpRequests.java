@@ -1,4 +1,4 @@
-package io.tableaurelay.delivery;
+package io.tableaurelay.message.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +9,10 @@ import java.util.Set;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
+import io.tableaurelay.channel.RequestHeaders;
+import io.tableaurelay.channel.WebhookSignature;
+import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.message.OutgoingHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
@@ -56,7 +60,7 @@ public class HttpRequests {
         }
         String secret = channel.parameter("signing-secret");
         if (!secret.isEmpty()) {
-            String id = "msg_" + message.getHeader("eventId", String.class);
+            String id = "msg_" + message.getHeader(HeaderNames.EVENT_ID, String.class);
             long timestamp = clock.instant().getEpochSecond();
             message.setHeader("webhook-id", id);
             message.setHeader("webhook-timestamp", String.valueOf(timestamp));

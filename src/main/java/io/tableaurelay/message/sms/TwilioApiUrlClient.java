@@ -1,4 +1,4 @@
-package io.tableaurelay.config;
+package io.tableaurelay.message.sms;
 
 import java.util.List;
 import java.util.Map;
