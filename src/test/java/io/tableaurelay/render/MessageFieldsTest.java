@@ -139,6 +139,14 @@ class MessageFieldsTest {
     }
 
     @Test
+    void aGroupsHeadlineIsEscapedOnce() {
+        String body = group(List.of(member("a", "Custom.RunFailed", NOW), member("b", "Custom.RunFailed", NOW)));
+
+        assertEquals("2 custom\\\\.runs failed", fields.teams(body, Map.of()).get("headline"),
+                "Teams' markdown escape, then JSON's: one backslash before the dot, written as two");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> fields.text("not json", Map.of()));
     }
