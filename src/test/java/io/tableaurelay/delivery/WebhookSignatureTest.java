@@ -36,6 +36,7 @@ class WebhookSignatureTest {
     @CsvSource(delimiter = '|', textBlock = """
             c2VjcmV0                 | a signing secret starts with whsec_
             whsec_not base64!        | a signing secret is whsec_ and a base64 key
+            whsec_                   | a signing secret is whsec_ and a base64 key
             """)
     void aSecretThatIsNotWhsecAndBase64IsRefused(String secret, String reason) {
         assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> WebhookSignature.of(secret)).getMessage());
