@@ -28,9 +28,11 @@ import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Events posted to the running relay reach the Slack, Twilio and IFTTT stand-ins as each expects. */
+@Tag("relay")
 class ChannelDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

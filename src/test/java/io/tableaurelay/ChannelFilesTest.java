@@ -14,10 +14,13 @@ import io.tableaurelay.channel.InvalidChannelException;
 import io.tableaurelay.config.RootCause;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A channel file that cannot work stops the relay at startup, with one message naming the file and what is wrong. */
+@Tag("relay")
+@Tag("process")
 class ChannelFilesTest {
 
     @TempDir

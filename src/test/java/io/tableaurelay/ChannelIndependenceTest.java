@@ -17,10 +17,12 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One channel failing or hanging never stops or delays another channel's message. */
+@Tag("relay")
 class ChannelIndependenceTest {
 
     @RegisterExtension

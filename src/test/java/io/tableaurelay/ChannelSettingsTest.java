@@ -16,10 +16,12 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which settings turn a channel on, and the channels' optional settings. */
+@Tag("relay")
 class ChannelSettingsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -25,9 +25,11 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The e-mail channel against GreenMail, a real SMTP server in the test's JVM, that wants the relay to sign in. */
+@Tag("relay")
 class EmailChannelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

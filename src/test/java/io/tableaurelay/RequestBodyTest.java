@@ -16,12 +16,14 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the relay makes of a body's bytes: UTF-8 and nothing else (RFC 8259), and a JSON error that says where the
  * body went wrong and which character is there. A refused body is never delivered; the event posted after it is.
  */
+@Tag("relay")
 class RequestBodyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -22,12 +22,14 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The relay as a separate process, stopped while events wait for IFTTT or are being sent to it: by kill -9,
  * or by SIGTERM as {@code docker stop} sends it. After a restart every accepted event arrives.
  */
+@Tag("process")
 class CrashRecoveryTest {
 
     private static final int EVENTS = 20;

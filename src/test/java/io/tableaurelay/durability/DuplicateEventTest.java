@@ -27,9 +27,11 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Tableau's byte-identical duplicates are answered 200 and delivered once, also across a restart. */
+@Tag("relay")
 class DuplicateEventTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

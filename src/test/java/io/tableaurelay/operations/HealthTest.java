@@ -15,9 +15,12 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import io.tableaurelay.support.StandaloneArtemis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** /observe/health: ready follows the broker; a failing channel shows, without making the relay unready. */
+@Tag("relay")
+@Tag("process")
 class HealthTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
