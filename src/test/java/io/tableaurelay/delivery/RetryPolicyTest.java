@@ -92,7 +92,7 @@ class RetryPolicyTest {
     void oneAttemptAtLeast() {
         assertEquals("Setting delivery.max-attempts must be at least 1",
                 assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, INITIAL, MAX)).getMessage());
-        assertTrue(new RetryPolicy(1, INITIAL, MAX).maxAttempts() == 1);
+        assertEquals(1, new RetryPolicy(1, INITIAL, MAX).maxAttempts());
         assertNull(decideWith(new RetryPolicy(1, INITIAL, MAX), http(503, Map.of()), 0)
                 .getHeader(RetryPolicy.RETRY_IN), "one attempt: no retry");
     }

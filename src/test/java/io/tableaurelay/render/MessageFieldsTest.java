@@ -135,7 +135,7 @@ class MessageFieldsTest {
         Map<String, Object> values = fields.slack(body, Map.of());
 
         assertEquals("&lt;!here&gt;, a&amp;b", values.get("names"));
-        assertEquals("&lt;!here&gt;", ((List<Map<?, ?>>) values.get("items")).get(0).get("name"));
+        assertEquals("&lt;!here&gt;", ((Map<?, ?>) ((List<?>) values.get("items")).get(0)).get("name"));
     }
 
     @Test
