@@ -17,6 +17,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * there. The new channel gets its filter, retries, dead letters and replay, metrics, delivery log entries, a
  * status page row and a test message, like the shipped ones.
  */
+@Tag("process")
 class AddAChannelIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

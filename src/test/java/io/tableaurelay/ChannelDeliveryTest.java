@@ -23,6 +23,7 @@ import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Events posted to the running relay reach the Slack, Twilio and IFTTT stand-ins as each expects. */
+@Tag("relay")
 class ChannelDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -10,6 +10,7 @@ import io.tableaurelay.channel.InvalidChannelException;
 import io.tableaurelay.settings.RootCause;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A channel file that cannot work stops the relay at startup, with one message naming the file and what is wrong. */
+@Tag("relay")
+@Tag("process")
 class ChannelFilesTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which settings turn a channel on, and the channels' optional settings. */
+@Tag("relay")
 class ChannelSettingsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

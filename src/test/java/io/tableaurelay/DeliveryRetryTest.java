@@ -16,6 +16,7 @@ import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Failed sends are retried with backoff, parked in dead-letter queues, and replayed on request. */
+@Tag("relay")
 class DeliveryRetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

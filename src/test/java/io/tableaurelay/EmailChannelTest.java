@@ -20,6 +20,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The e-mail channel against GreenMail, a real SMTP server in the test's JVM, that wants the relay to sign in. */
+@Tag("relay")
 class EmailChannelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -15,6 +15,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Teams and forward channels, against a WireMock stand-in for Teams' Workflows webhook and any HTTPS receiver. */
+@Tag("relay")
 class HttpChannelsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

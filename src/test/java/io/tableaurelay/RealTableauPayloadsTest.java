@@ -19,6 +19,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * there), posted byte for byte: every valid one is accepted and delivered, every invalid one refused with a 400
  * that says where and why.
  */
+@Tag("relay")
 class RealTableauPayloadsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -13,6 +13,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What the relay makes of a body's bytes: UTF-8 and nothing else (RFC 8259), and a JSON error that says where the
  * body went wrong and which character is there. A refused body is never delivered; the event posted after it is.
  */
+@Tag("relay")
 class RequestBodyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

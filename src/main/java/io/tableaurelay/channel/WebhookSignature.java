@@ -23,10 +23,15 @@ public final class WebhookSignature {
         if (!secret.startsWith(PREFIX)) {
             throw new IllegalArgumentException("a signing secret starts with " + PREFIX);
         }
+        String notAKey = "a signing secret is " + PREFIX + " and a base64 key";
+        if (secret.length() == PREFIX.length()) {
+            // the library takes an empty key, and then fails every sign: refuse it here, where startup checks it
+            throw new IllegalArgumentException(notAKey);
+        }
         try {
             return new WebhookSignature(new Webhook(secret));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a signing secret is " + PREFIX + " and a base64 key");
+            throw new IllegalArgumentException(notAKey);
         }
     }
 

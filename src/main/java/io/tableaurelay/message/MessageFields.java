@@ -105,11 +105,13 @@ public class MessageFields {
             return event(JSON.convertValue(json, TableauEvent.class), headers, escaping);
         }
         List<Map<String, Object>> items = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (JsonNode member : json.path("events")) {
-            items.add(event(JSON.convertValue(member.path("event"), TableauEvent.class),
-                    JSON.convertValue(member.path("headers"), HEADERS), escaping));
+            TableauEvent event = JSON.convertValue(member.path("event"), TableauEvent.class);
+            types.add(event.eventType());
+            items.add(event(event, JSON.convertValue(member.path("headers"), HEADERS), escaping));
         }
-        return group(items, Boolean.parseBoolean(String.valueOf(headers.get(HeaderNames.FOLDED))), escaping);
+        return group(items, types, Boolean.parseBoolean(String.valueOf(headers.get(HeaderNames.FOLDED))), escaping);
     }
 
     private Map<String, Object> event(TableauEvent event, Map<String, Object> headers, Escaping escaping) {
@@ -152,10 +154,10 @@ public class MessageFields {
      * shown} (the first three), {@code more} (how many the message does not name), {@code names} (the shown names),
      * {@code outcome}, {@code eventType} and {@code project} when all events share them, {@code folded} (past a cap).
      */
-    private Map<String, Object> group(List<Map<String, Object>> items, boolean folded, Escaping escaping) {
+    private Map<String, Object> group(List<Map<String, Object>> items, List<String> types, boolean folded,
+            Escaping escaping) {
         Instant first = items.stream().map(item -> (String) item.get("receivedAt")).filter(at -> !at.isEmpty())
                 .map(Instant::parse).min(Instant::compareTo).orElse(clock.instant());
-        List<String> types = items.stream().map(item -> (String) item.get("eventType")).toList();
         List<Map<String, Object>> shown = items.subList(0, Math.min(SHOWN, items.size()));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("count", items.size());

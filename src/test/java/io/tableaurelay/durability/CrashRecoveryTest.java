@@ -18,6 +18,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The relay as a separate process, stopped while events wait for IFTTT or are being sent to it: by kill -9,
  * or by SIGTERM as {@code docker stop} sends it. After a restart every accepted event arrives.
  */
+@Tag("process")
 class CrashRecoveryTest {
 
     private static final int EVENTS = 20;

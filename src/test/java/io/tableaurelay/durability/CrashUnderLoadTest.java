@@ -27,6 +27,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.RelayProcess;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * twice. The IFTTT stand-in stops answering a moment before the kill, so that no send is cut off between IFTTT's answer
  * and the relay's record of it (the one case in which a crash can send a message twice; see README, "Reliability").
  */
+@Tag("process")
 class CrashUnderLoadTest {
 
     private static final int IN_FLIGHT = 2_000;

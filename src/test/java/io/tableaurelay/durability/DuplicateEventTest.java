@@ -22,6 +22,7 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tableau's byte-identical duplicates are answered 200 and delivered once, also across a restart. */
+@Tag("relay")
 class DuplicateEventTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -17,6 +17,7 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import io.tableaurelay.support.StandaloneArtemis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -27,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "Accepted" means stored: when the broker cannot store an event, the answer is 503 with Retry-After, never 200; the
  * relay takes events again by itself once the broker can; and every event answered 200 is delivered.
  */
+@Tag("relay")
+@Tag("process")
 class NotStoredTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

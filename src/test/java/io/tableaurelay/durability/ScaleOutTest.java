@@ -21,6 +21,7 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
 import io.tableaurelay.support.StandaloneArtemis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and events posted to both all arrive, also when one instance is killed half-way. The forward channel groups the
  * same events: each goes out in exactly one message, whichever instance took it and closed its group.
  */
+@Tag("process")
 class ScaleOutTest {
 
     private static final int EVENTS = 30;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin endpoints and the status page need admin.username and admin.password; health and metrics do not. */
+@Tag("relay")
 class AdminAccessTest {
 
     private static final String PASSWORD = "admin-password-0001";

@@ -10,12 +10,14 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The delivery log outlives a restart of the relay, and a damaged log file only means an empty log. */
+@Tag("relay")
 class DeliveryLogRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

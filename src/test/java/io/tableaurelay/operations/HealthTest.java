@@ -10,6 +10,7 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import io.tableaurelay.support.StandaloneArtemis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /observe/health: ready follows the broker; a failing channel shows, without making the relay unready. */
+@Tag("relay")
+@Tag("process")
 class HealthTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

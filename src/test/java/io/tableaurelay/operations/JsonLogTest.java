@@ -20,6 +20,7 @@ import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON log lines (log4j2-json.properties): every line one JSON object, the event id in the line about its receipt
  * and in the line about its delivery, and secrets masked as in the plain layout.
  */
+@Tag("process")
 class JsonLogTest {
 
     private static final Pattern EVENT_ID = Pattern.compile("\\[event ([0-9a-f]{64})]");

@@ -15,6 +15,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * retried, dead-lettered) moves each metric by exactly the expected amount, and the delivery log tells each
  * event's story.
  */
+@Tag("relay")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsAndDeliveryLogTest {
 

@@ -14,6 +14,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -37,6 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code apt-get install chromium chromium-driver}) it is skipped with a message, unless the environment variable
  * {@value #REQUIRED} is 1: .ci/run sets it (and installs Chromium), so that CI fails rather than passes without it.
  */
+@Tag("relay")
+@Tag("process")
 class StatusPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

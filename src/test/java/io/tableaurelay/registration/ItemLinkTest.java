@@ -12,6 +12,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The link to the item in Tableau in Slack messages: looked up through a WireMock stand-in of Tableau's REST
  * API, remembered per item, and left out, without holding the message up, when Tableau cannot say.
  */
+@Tag("relay")
 class ItemLinkTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

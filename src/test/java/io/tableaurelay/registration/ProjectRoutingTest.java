@@ -16,6 +16,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * channel file (slack-finance.yaml, not in the repository) takes only failures of items in projects named Finance*,
  * learned from Tableau's REST API through a WireMock stand-in.
  */
+@Tag("relay")
 class ProjectRoutingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -16,6 +16,7 @@ import io.tableaurelay.support.RunningRelay;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -51,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The register route of the real relay against a WireMock stand-in of Tableau's REST API. Each test starts
  * the relay, waits for the startup run to end (its summary line) and checks what the stand-in received.
  */
+@Tag("relay")
 class RegistrationTest {
 
     private static final String DRF = "DatasourceRefreshFailed";

@@ -48,6 +48,19 @@ class WebhookPlanTest {
         assertEquals(1, plan.unchanged());
     }
 
+    @Test
+    void onlyNamesWithThePrefixAndADashAreTheRelays() {
+        List<Webhook> site = List.of(new Webhook("7", "relayer-ViewDeleted", "ViewDeleted", URL, true, "", "x"),
+                new Webhook("8", "relay-ViewDeleted", "ViewDeleted", URL, true, "", "x"));
+
+        WebhookPlan plan = WebhookPlan.of(site, List.of("ViewDeleted", "WorkbookCreated"), "relay", URL, true);
+
+        assertEquals(List.of(new Change(Kind.CREATE, "relay-WorkbookCreated", "WorkbookCreated", null)), plan.changes(),
+                "relayer-ViewDeleted is someone else's: not pruned");
+        assertEquals(1, plan.unchanged());
+        assertTrue(plan.creates());
+    }
+
     private static void apply(List<Webhook> site, Change change) {
         switch (change.kind()) {
             case CREATE -> site.add(new Webhook("new", change.name(), change.event(), URL, true, "", "2026-02-01"));

@@ -24,6 +24,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A corpus of hostile requests against a relay with a secret and a site allowlist: each gets its 4xx (never a
  * 5xx or a stack trace), nothing reaches any channel, and the relay still delivers a valid event afterwards.
  */
+@Tag("relay")
 class HostileRequestsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

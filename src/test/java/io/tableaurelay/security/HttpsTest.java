@@ -23,6 +23,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The relay serves HTTPS from a keystore made here with the JDK's keytool, and refuses a bad keystore at startup. */
+@Tag("relay")
+@Tag("process")
 class HttpsTest {
 
     private static final String PASSWORD = "keystore-pass-0001";

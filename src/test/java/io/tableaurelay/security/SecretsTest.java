@@ -14,6 +14,7 @@ import io.tableaurelay.support.CapturedLog;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs the relay with known secret values through startup, registration (failing), refused and bad requests
  * and failed deliveries, and looks for the values in everything it printed and answered.
  */
+@Tag("relay")
 class SecretsTest {
 
     private static final String WEBHOOK_SECRET = "webhook-secret-value-7f3a9c";

@@ -12,6 +12,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** webhook.allowed-ips with webhook.trusted-proxies, the rate limit, the refusal counts and the startup warning. */
+@Tag("relay")
 class WhoMayPostTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -12,6 +12,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jms.core.JmsTemplate;
@@ -20,6 +21,7 @@ import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An event held for a group whose closing was lost is still sent: the sweep finds it once its time is well past. */
+@Tag("relay")
 class LostClosingTest {
 
     @RegisterExtension

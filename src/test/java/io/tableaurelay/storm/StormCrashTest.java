@@ -16,6 +16,7 @@ import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RelayProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The relay killed with kill -9 while a group is open: after a restart, every event of the group is in exactly one
  * message sent. The forward channel's group template lists every event's id, so the receiver can count them.
  */
+@Tag("process")
 class StormCrashTest {
 
     private static final int EVENTS = 20;

@@ -24,6 +24,7 @@ import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * becomes one Slack message per project, SMS stays within its cap plus one fold, and every event is in exactly one
  * message per channel; repeats and recoveries read as such.
  */
+@Tag("relay")
 class StormTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
