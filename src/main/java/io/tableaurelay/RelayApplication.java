@@ -12,6 +12,7 @@ import io.tableaurelay.message.email.EmailConfiguration;
 import io.tableaurelay.message.http.HttpConfiguration;
 import io.tableaurelay.message.slack.SlackConfiguration;
 import io.tableaurelay.message.sms.SmsConfiguration;
+import io.tableaurelay.message.teams.TeamsConfiguration;
 import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
@@ -53,9 +54,9 @@ public final class RelayApplication {
         // classes, Camel 4.17 would make their eager beans twice.)
         for (CamelConfiguration configuration : List.of(new EventConfiguration(), new SecurityConfiguration(),
                 new ChannelConfiguration(), new MessageConfiguration(), new SlackConfiguration(), new SmsConfiguration(),
-                new HttpConfiguration(), new EmailConfiguration(), new BrokerConfiguration(), new DeliveryConfiguration(),
-                new StormConfiguration(), new RegistrationConfiguration(), new OperationsConfiguration(),
-                new AdminConfiguration())) {
+                new HttpConfiguration(), new TeamsConfiguration(), new EmailConfiguration(), new BrokerConfiguration(),
+                new DeliveryConfiguration(), new StormConfiguration(), new RegistrationConfiguration(),
+                new OperationsConfiguration(), new AdminConfiguration())) {
             main.configure().addConfiguration(configuration);
         }
         return main;

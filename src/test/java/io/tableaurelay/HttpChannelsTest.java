@@ -54,8 +54,9 @@ class HttpChannelsTest {
             assertEquals("AdaptiveCard", card.path("type").asText());
             assertEquals("Workbook refresh failed", card.path("body").get(0).path("text").asText());
             assertEquals("Attention", card.path("body").get(0).path("color").asText());
-            assertEquals("**\\*\\*Sales\\*\\* \\[click\\]\\(https://evil\\.example\\) \\{\\{DATE\\(2017\\-02\\-14T06:00:00Z, "
-                    + "SHORT\\)\\}\\}** (workbook)", card.path("body").get(1).path("text").asText());
+            // only what Teams would read as markup is escaped: a date stays a date
+            assertEquals("**\\*\\*Sales\\*\\* \\[click\\](https://evil.example) \\{\\{DATE(2017-02-14T06:00:00Z, SHORT)"
+                    + "\\}\\}** (workbook)", card.path("body").get(1).path("text").asText());
             await("Teams delivery in the log", WAIT, () -> relay.manage("/admin/deliveries?channel=teams").body(),
                     body -> body.contains("\"teams\":{\"outcome\":\"delivered\""));
         }

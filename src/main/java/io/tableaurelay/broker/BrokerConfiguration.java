@@ -73,12 +73,6 @@ public class BrokerConfiguration implements CamelConfiguration {
         return broker.healthCheck();
     }
 
-    /** Copies of events the embedded broker dropped; none with an external broker, whose plugin counts them. */
-    @BindToRegistry(lazy = true)
-    public DuplicateEvents duplicateEvents(@BeanInject("queueBroker") QueueBroker broker) {
-        return broker.embedded() == null ? null : broker.embedded().duplicates();
-    }
-
     @Override
     public void configure(CamelContext context) {
         QueueBroker broker = context.getRegistry().lookupByNameAndType("queueBroker", QueueBroker.class);

@@ -63,6 +63,11 @@ public final class QueueBroker {
         return factory;
     }
 
+    /** Copies of events the embedded broker dropped; null with an external broker, whose own plugin counts them. */
+    public DuplicateEvents duplicates() {
+        return embedded == null ? null : embedded.duplicates();
+    }
+
     BrokerHealthCheck healthCheck() {
         return new BrokerHealthCheck(url, username, password);
     }

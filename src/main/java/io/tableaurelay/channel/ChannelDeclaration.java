@@ -21,7 +21,7 @@ import org.apache.camel.util.TimeUtils;
  */
 final class ChannelDeclaration {
 
-    /** The kinds of message the relay can make; each is a direct:{kind}-message route and a messageFields method. */
+    /** The kinds of message the relay can make; each is a direct:{kind}-message route (routes/messages.yaml). */
     static final List<String> KINDS = List.of("slack", "sms", "json", "teams", "email");
     static final Path TEMPLATES = Path.of("routes", "templates");
     private static final List<String> REQUIRED = List.of("needs", "events", "kind", "template", "endpoint");
@@ -100,13 +100,10 @@ final class ChannelDeclaration {
         if (!"email".equals(kind)) {
             return List.of(main);
         }
-        return List.of(main, TEMPLATES.resolve(siblingOf(template, "subject")), TEMPLATES.resolve(siblingOf(template, "txt")));
+        EmailTemplates email = EmailTemplates.of(template);
+        return List.of(main, TEMPLATES.resolve(email.subject()), TEMPLATES.resolve(email.text()));
     }
 
-    /** email.html.vm: email.subject.vm and email.txt.vm. */
-    static String siblingOf(String htmlTemplate, String part) {
-        return htmlTemplate.replaceFirst("(\\.html)?\\.vm$", "") + "." + part + ".vm";
-    }
 
     private void mustExist(Path template, String parameter) {
         if (!Files.isRegularFile(template)) {

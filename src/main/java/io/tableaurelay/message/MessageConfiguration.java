@@ -5,13 +5,8 @@ import java.nio.file.Path;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** What every kind of message is made with: {@code messageFields} (the values) and {@code templates}. */
+/** What every kind of message is made with: {@code templates}. */
 public class MessageConfiguration implements CamelConfiguration {
-
-    @BindToRegistry
-    public MessageFields messageFields() {
-        return new MessageFields();
-    }
 
     @BindToRegistry
     public Templates templates() {

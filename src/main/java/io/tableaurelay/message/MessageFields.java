@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +25,8 @@ import org.apache.camel.Headers;
 
 /**
  * The values a message template can use ({@code $body.name}, {@code $body.headline}, ...), already escaped
- * for the kind of message the template is written for, so that no item name can inject markup or mentions. The
- * channel template calls the method named by a channel's {@code kind}. A message that carries a group of events
+ * for the kind of message the template is written for ({@link Escaping}), so that no item name can inject markup or
+ * mentions. Each kind of message makes its values with its own escaping. A message that carries a group of events
  * gets the group's values ({@code $body.count}, {@code $body.items}, ...), each event's values in its items.
  */
 public class MessageFields {
@@ -39,64 +37,25 @@ public class MessageFields {
     private static final String UNNAMED = "(unnamed)";
     /** How many of a group's items a message names before "and 9 more". */
     private static final int SHOWN = 3;
-    /** ASCII punctuation that Teams' markdown (a CommonMark subset, with {{DATE()}} functions) may read as markup. */
-    private static final Pattern TEAMS_MARKUP = Pattern.compile("([\\\\`*_{}\\[\\]()<>#+\\-.!|~])");
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<Map<String, Object>> HEADERS = new TypeReference<>() {
     };
 
-    /** How a kind of message escapes values; its link is escaped on its own. */
-    private record Escaping(UnaryOperator<String> link, UnaryOperator<String> text) {
-    }
-
-    /** Slack's Block Kit JSON: mrkdwn, then JSON. The link also loses any {@code |}, which ends Slack's address. */
-    private static final Escaping SLACK = new Escaping(link -> json(mrkdwn(link.replace("|", "%7C"))),
-            text -> json(mrkdwn(text)));
-    /** A Teams card: markdown, then JSON. The link loses any {@code )}, which ends markdown's address. */
-    private static final Escaping TEAMS = new Escaping(link -> json(link.replace(")", "%29")),
-            text -> json(teamsMarkdown(text)));
-    private static final Escaping JSON_STRING = new Escaping(MessageFields::json, MessageFields::json);
-    private static final Escaping HTML = new Escaping(MessageFields::html, MessageFields::html);
-    private static final Escaping PLAIN = new Escaping(UnaryOperator.identity(), UnaryOperator.identity());
-
+    private final Escaping escaping;
     private final Clock clock;
 
-    public MessageFields() {
-        this(Clock.systemUTC());
+    public MessageFields(Escaping escaping) {
+        this(escaping, Clock.systemUTC());
     }
 
-    MessageFields(Clock clock) {
+    MessageFields(Escaping escaping, Clock clock) {
+        this.escaping = escaping;
         this.clock = clock;
     }
 
-    /** For a Slack Block Kit JSON template. */
-    public Map<String, Object> slack(@Body String body, @Headers Map<String, Object> headers) {
-        return fields(body, headers, SLACK);
-    }
-
-    /** For a Teams Adaptive Card JSON template. */
-    public Map<String, Object> teams(@Body String body, @Headers Map<String, Object> headers) {
-        return fields(body, headers, TEAMS);
-    }
-
-    /** For a JSON template (IFTTT, forward). */
-    public Map<String, Object> json(@Body String body, @Headers Map<String, Object> headers) {
-        return fields(body, headers, JSON_STRING);
-    }
-
-    /** For an HTML template (the e-mail's body). */
-    public Map<String, Object> email(@Body String body, @Headers Map<String, Object> headers) {
-        return fields(body, headers, HTML);
-    }
-
-    /** For a plain-text template (the e-mail's subject and text part, an SMS), values as they are. */
-    public Map<String, Object> text(@Body String body, @Headers Map<String, Object> headers) {
-        return fields(body, headers, PLAIN);
-    }
-
-    /** For an SMS: plain text. */
-    public Map<String, Object> sms(@Body String body, @Headers Map<String, Object> headers) {
-        return text(body, headers);
+    /** The values of the message's event, or of its group of events, escaped for this kind of message. */
+    public Map<String, Object> of(@Body String body, @Headers Map<String, Object> headers) {
+        return fields(body, headers, escaping);
     }
 
     private Map<String, Object> fields(String body, Map<String, Object> headers, Escaping escaping) {
@@ -202,24 +161,9 @@ public class MessageFields {
         }
     }
 
-    /** Slack's mrkdwn treats these three as markup; escaped, a name like {@code <!channel>} pings no one. */
-    static String mrkdwn(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
-    /** A backslash before each punctuation mark Teams could read as markdown, {@code **}, {@code [link](...)}. */
-    static String teamsMarkdown(String text) {
-        return TEAMS_MARKUP.matcher(text).replaceAll("\\\\$1");
-    }
 
-    static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
-    }
 
-    static String json(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
-    }
 
     private static String orElse(String value, String fallback) {
         return value == null || value.isEmpty() ? fallback : value;

@@ -15,9 +15,9 @@ import org.apache.velocity.exception.VelocityException;
 import org.apache.velocity.runtime.RuntimeConstants;
 
 /**
- * Fills the message templates in routes/templates/ (Velocity), as the channel template and the e-mail message ask:
- * the template named by the exchange property {@code messageTemplate}, with the message's body as {@code $body} and its
- * headers as {@code $headers}, into the body. Each template is read and parsed once, when it is first used; the relay
+ * Fills the message templates in routes/templates/ (Velocity) for each kind of message: the template named by the
+ * exchange property {@code messageTemplate} (or, for an e-mail, one beside it), with the kind's values as
+ * {@code $body} and the message's headers as {@code $headers}. Each template is read and parsed once, when it is first used; the relay
  * reads templates at startup and when first needed, so an edited template takes effect at the next start, as every
  * other change of routes/ does.
  */
@@ -39,26 +39,22 @@ public class Templates {
         engine.init(properties);
     }
 
-    /** Fills the template named by the exchange property {@code messageTemplate}. */
-    public void fill(Exchange exchange) {
-        fillTemplate(exchange, exchange.getProperty(PROPERTY, String.class));
+    /** The message's template (the exchange property {@code messageTemplate}) filled with the kind's values. */
+    public String render(Exchange exchange, MessageFields fields) {
+        return render(exchange, fields, exchange.getProperty(PROPERTY, String.class));
     }
 
-    /**
-     * Fills the template beside the e-mail's HTML one ({@code messageTemplate}, {@code <name>.html.vm}) whose name ends
-     * in {@code ending} instead: {@code .subject.vm}, {@code .txt.vm}.
-     */
-    public void fillBeside(Exchange exchange, String ending) {
-        fillTemplate(exchange, exchange.getProperty(PROPERTY, String.class).replace(".html.vm", ending));
-    }
-
-    /** Fills the named template (a file in routes/templates/) with the message's body and headers. */
-    private void fillTemplate(Exchange exchange, String name) {
+    /** The named template filled with the message's values, as the kind escapes them, and its headers. */
+    public String render(Exchange exchange, MessageFields fields, String template) {
         Message message = exchange.getMessage();
+        return fill(template, fields.of(message.getBody(String.class), message.getHeaders()), message.getHeaders());
+    }
+
+    private String fill(String name, Map<String, Object> body, Map<String, Object> headers) {
         // a template may #set its own values: the context's map must take them
         Map<String, Object> values = new HashMap<>(8);
-        values.put("body", message.getBody());
-        values.put("headers", message.getHeaders());
+        values.put("body", body);
+        values.put("headers", headers);
         VelocityContext context = new VelocityContext(values);
         StringWriter text = new StringWriter(1024);
         try {
@@ -68,6 +64,6 @@ public class Templates {
             // a template that cannot be filled fails every attempt alike: dead-lettered at once
             throw new IllegalArgumentException("the template " + name + " does not render: " + e.getMessage(), e);
         }
-        message.setBody(text.toString());
+        return text.toString();
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tableaurelay.broker.DuplicateEvents;
+import io.tableaurelay.broker.QueueBroker;
 import io.tableaurelay.broker.QueueDepths;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
@@ -88,7 +88,7 @@ public class OperationsConfiguration implements CamelConfiguration {
             Groups groups = registry.lookupByNameAndType("groups", Groups.class);
             Channels channels = registry.lookupByNameAndType("channels", Channels.class);
             RelayMetrics.register(meters, registry.lookupByNameAndType("rejectedRequests", RejectedRequests.class),
-                    registry.lookupByNameAndType("duplicateEvents", DuplicateEvents.class),
+                    registry.lookupByNameAndType("queueBroker", QueueBroker.class).duplicates(),
                     registry.lookupByNameAndType("registrationStatus", RegistrationStatus.class), depths);
             for (Channel channel : channels.all()) {
                 RelayMetrics.registerChannel(meters, depths, groups, channels, channel);

@@ -62,7 +62,7 @@ public class RegistrationConfiguration implements CamelConfiguration {
     public WebhookReconciler webhookReconciler(@BeanInject("registration") Registration registration,
             @BeanInject("channels") Channels channels, @BeanInject("registrationStatus") RegistrationStatus status) {
         if (!registration.isOn()) {
-            return null;
+            throw new IllegalStateException("registration is off: " + registration.describe());
         }
         TableauRestClient client = new TableauRestClient(registration.serverUrl(), registration.apiVersion());
         return new WebhookReconciler(registration, client, () -> WantedEvents.of(registration.events(), channels.on()),

@@ -2,6 +2,7 @@ package io.tableaurelay.message.http;
 
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.message.OutgoingHeaders;
+import io.tableaurelay.message.Templates;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -9,7 +10,7 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * HTTP channels (IFTTT, Teams, forward, yours): {@code httpRequests}, and the {@code http} and {@code https}
+ * HTTP channels (IFTTT, Teams, forward, yours): {@code jsonMessages}, {@code httpRequests} (which Teams posts through too), and the {@code http} and {@code https}
  * components, made when a channel uses them.
  */
 public class HttpConfiguration implements CamelConfiguration {
@@ -17,6 +18,12 @@ public class HttpConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public HttpRequests httpRequests(@BeanInject("channels") Channels channels) {
         return new HttpRequests(channels);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JsonMessages jsonMessages(@BeanInject("templates") Templates templates,
+            @BeanInject("httpRequests") HttpRequests requests) {
+        return new JsonMessages(templates, requests);
     }
 
     @BindToRegistry(value = "http", lazy = true)

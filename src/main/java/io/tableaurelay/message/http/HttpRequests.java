@@ -46,10 +46,10 @@ public class HttpRequests {
         return start < 0 ? Optional.empty() : Optional.of(address.substring(start + 1));
     }
 
-    public void prepare(Exchange exchange) {
+    /** The body as the POST the channel's endpoint gets: its own headers, its signature, nothing else. */
+    public void post(Exchange exchange, String body) {
         Message message = exchange.getMessage();
         Channel channel = channels.get(exchange.getFromRouteId());
-        String body = message.getBody(String.class);
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         rawQuery(channel.parameter("endpoint")).ifPresent(query -> message.setHeader(Exchange.HTTP_RAW_QUERY, query));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");

@@ -1,21 +1,23 @@
 package io.tableaurelay.message.sms;
 
 import com.twilio.http.TwilioRestClient;
+import io.tableaurelay.message.Templates;
 import io.tableaurelay.settings.Settings;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.twilio.TwilioComponent;
 
 /**
- * SMS: {@code smsSegment}, and the {@code twilio} component, made only when an SMS channel is on: every SMS channel
+ * SMS: {@code smsMessages}, and the {@code twilio} component, made only when an SMS channel is on: every SMS channel
  * sends through the one Twilio account of twilio.account-sid and twilio.auth-token, at twilio.api-url.
  */
 public class SmsConfiguration implements CamelConfiguration {
 
-    @BindToRegistry
-    public SmsSegment smsSegment() {
-        return new SmsSegment();
+    @BindToRegistry(lazy = true)
+    public SmsMessages smsMessages(@BeanInject("templates") Templates templates) {
+        return new SmsMessages(templates);
     }
 
     @BindToRegistry(value = "twilio", lazy = true)
