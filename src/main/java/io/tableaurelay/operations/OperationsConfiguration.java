@@ -10,7 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tableaurelay.broker.QueueBroker;
 import io.tableaurelay.broker.QueueDepths;
-import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.registration.Registration;
 import io.tableaurelay.registration.RegistrationStatus;
@@ -76,29 +75,22 @@ public class OperationsConfiguration implements CamelConfiguration {
         return new TestMessages(clock);
     }
 
+    @BindToRegistry(lazy = true)
+    public MetricsAndHealth metricsAndHealth(CamelContext context, @BeanInject("channels") Channels channels,
+            @BeanInject("queueDepths") QueueDepths depths, @BeanInject("deliveries") Deliveries deliveries,
+            @BeanInject("groups") Groups groups, @BeanInject("rejectedRequests") RejectedRequests rejected,
+            @BeanInject("queueBroker") QueueBroker broker,
+            @BeanInject("registrationStatus") RegistrationStatus registration) {
+        return new MetricsAndHealth(meterRegistry(context.getRegistry()), channels, depths, deliveries, groups,
+                rejected, broker, registration);
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
-        Registry registry = context.getRegistry();
         // before Camel's metrics service looks for one
-        meterRegistry(registry);
-        context.addStartupListener((started, alreadyStarted) -> {
-            MeterRegistry meters = meterRegistry(registry);
-            QueueDepths depths = registry.lookupByNameAndType("queueDepths", QueueDepths.class);
-            Deliveries deliveries = registry.lookupByNameAndType("deliveries", Deliveries.class);
-            Groups groups = registry.lookupByNameAndType("groups", Groups.class);
-            Channels channels = registry.lookupByNameAndType("channels", Channels.class);
-            RelayMetrics.register(meters, registry.lookupByNameAndType("rejectedRequests", RejectedRequests.class),
-                    registry.lookupByNameAndType("queueBroker", QueueBroker.class).duplicates(),
-                    registry.lookupByNameAndType("registrationStatus", RegistrationStatus.class), depths);
-            for (Channel channel : channels.all()) {
-                RelayMetrics.registerChannel(meters, depths, groups, channels, channel);
-                if (channel.isOn()) {
-                    ChannelHealthCheck check = new ChannelHealthCheck(channel, deliveries.activity(channel.id()), depths);
-                    check.setCamelContext(started);
-                    registry.bind("channelHealthCheck-" + channel.id(), check);
-                }
-            }
-        });
+        meterRegistry(context.getRegistry());
+        context.addStartupListener(context.getRegistry().lookupByNameAndType("metricsAndHealth",
+                MetricsAndHealth.class));
     }
 
     /** The registry that /observe/metrics serves: Camel's, when it made one already, else a new one for it. */

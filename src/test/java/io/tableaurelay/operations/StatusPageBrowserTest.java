@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,19 +91,24 @@ class StatusPageBrowserTest {
                 body -> body.contains("Browser Refused"));
 
         browser.get(relay.managementUrl("/status").toString());
+        // the page redraws its tables as it polls: an element read during a redraw is looked up again
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(page -> outcome("Browser Fine").equals("slack: delivered"));
         wait.until(page -> outcome("Browser Refused").equals("slack: dead-lettered (HTTP 400)"));
-        WebElement slack = browser.findElement(By.id("channel-slack"));
-        assertEquals("on", slack.findElements(By.tagName("td")).get(1).getText());
+        wait.until(page -> page.findElement(By.id("channel-slack")).findElements(By.tagName("td")).get(1).getText()
+                .equals("on"));
         wait.until(page -> cellText("channel-slack", "dead-letters").equals("1"));
-        assertEquals("1", cellText("channel-slack", "delivered"));
+        wait.until(page -> cellText("channel-slack", "delivered").equals("1"));
         screenshot();
 
         standIn.answerAllWithSuccess();
-        WebElement replay = browser.findElement(By.cssSelector("#channel-slack button.replay"));
-        assertTrue(replay.isEnabled());
-        replay.click();
+        wait.until(page -> {
+            WebElement replay = page.findElement(By.cssSelector("#channel-slack button.replay"));
+            assertTrue(replay.isEnabled());
+            replay.click();
+            return true;
+        });
         wait.until(page -> page.findElement(By.id("action-result")).getText().equals("Slack: 1 dead letter(s) replayed"));
         wait.until(page -> outcome("Browser Refused").startsWith("slack: delivered"));
         assertTrue(Received.mentions(standIn.slack(), "Browser Refused"), "the replayed message reached Slack");
