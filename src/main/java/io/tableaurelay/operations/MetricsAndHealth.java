@@ -15,28 +15,8 @@ import org.apache.camel.StartupListener;
  * Once the channel files are read, before any route takes a message: the relay's metrics, each channel's metrics, and
  * a health check for each channel that is on.
  */
-final class MetricsAndHealth implements StartupListener {
-
-    private final MeterRegistry meters;
-    private final Channels channels;
-    private final QueueDepths depths;
-    private final Deliveries deliveries;
-    private final Groups groups;
-    private final RejectedRequests rejected;
-    private final QueueBroker broker;
-    private final RegistrationStatus registration;
-
-    MetricsAndHealth(MeterRegistry meters, Channels channels, QueueDepths depths, Deliveries deliveries, Groups groups,
-            RejectedRequests rejected, QueueBroker broker, RegistrationStatus registration) {
-        this.meters = meters;
-        this.channels = channels;
-        this.depths = depths;
-        this.deliveries = deliveries;
-        this.groups = groups;
-        this.rejected = rejected;
-        this.broker = broker;
-        this.registration = registration;
-    }
+record MetricsAndHealth(MeterRegistry meters, Channels channels, QueueDepths depths, Deliveries deliveries, Groups groups,
+        RejectedRequests rejected, QueueBroker broker, RegistrationStatus registration) implements StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
