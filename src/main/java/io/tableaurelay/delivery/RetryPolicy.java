@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.message.DeliveryFailure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -33,7 +34,7 @@ public class RetryPolicy {
     public void decide(Exchange exchange) {
         Message message = exchange.getMessage();
         int attempt = message.getHeader(HeaderNames.ATTEMPT, 0, Integer.class) + 1;
-        DeliveryFailure failure = DeliveryFailure.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        DeliveryFailure failure = DeliveryFailures.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         message.setHeader(HeaderNames.ATTEMPT, attempt);
         message.setHeader(HeaderNames.LAST_ERROR, failure.description());
         boolean giveUp = failure.isPermanent() || attempt >= maxAttempts;

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.Map;
 
 import com.twilio.exception.ApiException;
+import io.tableaurelay.message.DeliveryFailure;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import org.apache.camel.RuntimeCamelException;
@@ -22,25 +23,25 @@ class DeliveryFailureTest {
 
     @Test
     void aRefusalCannotSucceedOnRetry() {
-        DeliveryFailure failure = DeliveryFailure.of(http(400, Map.of()));
+        DeliveryFailure failure = DeliveryFailures.of(http(400, Map.of()));
         assertTrue(failure.isPermanent());
         assertEquals("HTTP 400", failure.description());
-        assertTrue(DeliveryFailure.of(http(404, Map.of())).isPermanent());
+        assertTrue(DeliveryFailures.of(http(404, Map.of())).isPermanent());
     }
 
     @Test
     void rateLimitsAndServerErrorsAreRetriedAfterRetryAfter() {
-        DeliveryFailure limited = DeliveryFailure.of(http(429, Map.of("retry-after", "2")));
+        DeliveryFailure limited = DeliveryFailures.of(http(429, Map.of("retry-after", "2")));
         assertFalse(limited.isPermanent());
         assertEquals(2_000, limited.retryAfterMillis());
-        assertFalse(DeliveryFailure.of(http(503, Map.of())).isPermanent());
-        assertFalse(DeliveryFailure.of(new RuntimeCamelException(new SocketTimeoutException("Read timed out")))
+        assertFalse(DeliveryFailures.of(http(503, Map.of())).isPermanent());
+        assertFalse(DeliveryFailures.of(new RuntimeCamelException(new SocketTimeoutException("Read timed out")))
                 .isPermanent());
     }
 
     @Test
     void aMessageThatCannotBeMadeIsNotRetried() {
-        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(
+        DeliveryFailure failure = DeliveryFailures.of(new RuntimeCamelException(
                 new IllegalArgumentException("the Slack template did not render to valid JSON")));
         assertTrue(failure.isPermanent());
         assertEquals("the Slack template did not render to valid JSON", failure.description());
@@ -49,14 +50,14 @@ class DeliveryFailureTest {
     @Test
     void twilioFailuresAreReadThroughTheReflectionWrapper() {
         ApiException twilio = new ApiException("Authenticate", 20003, null, 401, null);
-        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(new InvocationTargetException(twilio)));
+        DeliveryFailure failure = DeliveryFailures.of(new RuntimeCamelException(new InvocationTargetException(twilio)));
         assertTrue(failure.isPermanent());
         assertEquals("HTTP 401 (Twilio error 20003)", failure.description());
     }
 
     @Test
     void aSlackWebhookAnswerIsReadFromCamelSlacksMessage() {
-        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException("Error POSTing to Slack API: "
+        DeliveryFailure failure = DeliveryFailures.of(new RuntimeCamelException("Error POSTing to Slack API: "
                 + "WebhookResponse(code=429, message=Too Many Requests, headers={retry-after=[3]}, body=rate_limited)"));
         assertEquals(429, failure.status());
         assertEquals(3_000, failure.retryAfterMillis());
@@ -64,22 +65,22 @@ class DeliveryFailureTest {
 
     @Test
     void urlsNeverReachTheDescription() {
-        DeliveryFailure failure = DeliveryFailure.of(new RuntimeCamelException(
+        DeliveryFailure failure = DeliveryFailures.of(new RuntimeCamelException(
                 new IllegalStateException("cannot reach https://maker.ifttt.com/trigger/x/with/key/secret-key")));
         assertEquals("IllegalStateException: cannot reach <url>", failure.description());
     }
 
     @Test
     void anSmtpServersPermanentReplyIsNotRetriedItsTransientOneIs() {
-        DeliveryFailure rejected = DeliveryFailure.of(new RuntimeCamelException(
+        DeliveryFailure rejected = DeliveryFailures.of(new RuntimeCamelException(
                 new MessagingException("send failed", smtp(550, "5.1.1 no such mailbox"))));
         assertTrue(rejected.isPermanent());
         assertEquals("SMTP 550", rejected.description());
-        DeliveryFailure busy = DeliveryFailure.of(smtp(451, "4.3.0 try again later"));
+        DeliveryFailure busy = DeliveryFailures.of(smtp(451, "4.3.0 try again later"));
         assertFalse(busy.isPermanent());
         assertEquals("SMTP 451", busy.description());
-        assertTrue(DeliveryFailure.of(new AuthenticationFailedException("535 5.7.8 bad credentials")).isPermanent());
-        DeliveryFailure down = DeliveryFailure.of(new MessagingException("Couldn't connect to host",
+        assertTrue(DeliveryFailures.of(new AuthenticationFailedException("535 5.7.8 bad credentials")).isPermanent());
+        DeliveryFailure down = DeliveryFailures.of(new MessagingException("Couldn't connect to host",
                 new ConnectException("Connection refused")));
         assertFalse(down.isPermanent());
         assertEquals("could not connect", down.description());
