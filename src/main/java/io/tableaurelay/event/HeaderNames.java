@@ -11,6 +11,8 @@ public final class HeaderNames {
     public static final String EVENT_TYPE = "eventType";
     public static final String EVENT_TYPE_LABEL = "eventTypeLabel";
     public static final String RECEIVED_AT = "receivedAt";
+    /** When Tableau says the event happened, else when it arrived. */
+    public static final String CREATED_AT = "createdAt";
     public static final String RESOURCE = "resource";
     public static final String RESOURCE_LUID = "resourceLuid";
     public static final String RESOURCE_NAME = "resourceName";
@@ -35,6 +37,10 @@ public final class HeaderNames {
     public static final String ITEM_URL = "itemUrl";
     public static final String ITEM_PROJECT = "itemProject";
     public static final String ITEM_OWNER = "itemOwner";
+    /** Why a refresh failed, Tableau's error text, trimmed; "" when Tableau did not say in time. */
+    public static final String FAILURE_REASON = "failureReason";
+    /** Tableau's page of the site's background jobs, where the failed refresh shows. */
+    public static final String JOB_LINK = "jobLink";
 
     // alert storms: groups and folds
     public static final String GROUP_KEY = "groupKey";

@@ -91,6 +91,8 @@ public class MessageFields {
         fields.put("createdAt", escape.apply(orElse(event.createdAt(), event.receivedAt())));
         fields.put("note", escape.apply(note(headers)));
         fields.put("link", escaping.link().apply(header(headers, "itemUrl")));
+        fields.put("reason", escape.apply(header(headers, HeaderNames.FAILURE_REASON)));
+        fields.put("jobLink", escaping.link().apply(header(headers, HeaderNames.JOB_LINK)));
         fields.put("receivedAt", orElse(event.receivedAt(), ""));
         return fields;
     }

@@ -32,6 +32,15 @@ public class RegistrationConfiguration implements CamelConfiguration {
         return items;
     }
 
+    /** Why a refresh failed, asked of Tableau in the session of the item look-ups, waited for tableau.reason-wait. */
+    @BindToRegistry(lazy = true)
+    public FailedRefreshes failedRefreshes(CamelContext context, @BeanInject("tableauItems") TableauItems items) {
+        FailedRefreshes failedRefreshes = new FailedRefreshes(items,
+                new Settings(context).duration("tableau.reason-wait"));
+        WhenStopped.run(context, failedRefreshes::close);
+        return failedRefreshes;
+    }
+
     @BindToRegistry
     public Registration registration(CamelContext context) {
         Registration registration = Registration.from(new Settings(context));

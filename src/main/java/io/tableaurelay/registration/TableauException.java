@@ -29,6 +29,11 @@ public final class TableauException extends RuntimeException {
         return new TableauException("cannot reach Tableau at " + server + " to " + action + ": " + reason, 0, "");
     }
 
+    /** Not asked: Tableau failed a moment ago and is left alone for a while. */
+    static TableauException paused(String server) {
+        return new TableauException("Tableau at " + server + " failed a moment ago; not asked again yet", 0, "");
+    }
+
     /** From Tableau's error answer {"error": {"code": …, "summary": …, "detail": …}} or any other body. */
     static TableauException answered(String action, int status, JsonNode body) {
         JsonNode error = body.path("error");

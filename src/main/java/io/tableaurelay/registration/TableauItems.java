@@ -125,6 +125,25 @@ public final class TableauItems {
         return item;
     }
 
+    /**
+     * The session kept for lookups, signed in now if there is none; for other lookups of the same sign-in (the
+     * reason of a failed refresh), made outside this object's lock. Throws while Tableau is left alone after a failure.
+     */
+    synchronized TableauSession session() {
+        if (clock.instant().isBefore(pausedUntil)) {
+            throw TableauException.paused(client.serverUrl());
+        }
+        if (session == null) {
+            session = TableauSession.signIn(client, credentials, site);
+        }
+        return session;
+    }
+
+    /** Tableau's page of the site's background jobs, where a failed refresh shows with its error. */
+    String jobsPage() {
+        return client.serverUrl() + (site.isEmpty() ? "/#/jobs" : "/#/site/" + site + "/jobs");
+    }
+
     /** The content URL of the site the relay signs in to, when the event is from it and a session knows its LUID. */
     private synchronized Optional<String> siteContentUrl(String siteLuid) {
         return session != null && session.siteId().equalsIgnoreCase(String.valueOf(siteLuid))
@@ -151,10 +170,7 @@ public final class TableauItems {
      */
     private Item ask(String collection, String luid) {
         try {
-            if (session == null) {
-                session = TableauSession.signIn(client, credentials, site);
-            }
-            JsonNode item = session.item(collection, luid);
+            JsonNode item = session().item(collection, luid);
             return new Item(webPage(item.path("webpageUrl").asText("")), item.path("project").path("name").asText(""),
                     item.path("owner").path("name").asText(""));
         } catch (TableauException e) {

@@ -44,6 +44,11 @@ final class TableauRestClient {
                 .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT).build();
     }
 
+    /** Tableau's address, tableau.server-url. */
+    String serverUrl() {
+        return serverUrl;
+    }
+
     /**
      * @param action what the call does, in words, for error messages ("list webhooks")
      * @param path the path below /api/{version}

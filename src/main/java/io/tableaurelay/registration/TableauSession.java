@@ -1,5 +1,8 @@
 package io.tableaurelay.registration;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +93,32 @@ final class TableauSession implements AutoCloseable {
     JsonNode item(String collection, String luid) {
         JsonNode answer = call("look up " + collection + " " + luid, "GET", "/" + collection + "/" + luid, null);
         return answer.path(collection.substring(0, collection.length() - 1));
+    }
+
+    /**
+     * Failed extract refreshes of the site created between {@code from} and {@code to} (Query Jobs), with the item's
+     * name as their title when the name can be put into Tableau's filter syntax (no comma or colon); each is
+     * {@code {"id", "status", "createdAt", "endedAt", "jobType", "title", ...}}.
+     */
+    List<JsonNode> failedRefreshJobs(String itemName, Instant from, Instant to) {
+        String filter = "jobType:eq:refresh_extracts,status:eq:Failed,createdAt:gte:" + from + ",createdAt:lte:" + to
+                + (itemName == null || itemName.isEmpty() || itemName.contains(",") || itemName.contains(":")
+                        ? "" : ",title:eq:" + itemName);
+        JsonNode answer = call("list failed refresh jobs", "GET", "/jobs?pageSize=" + PAGE_SIZE + "&filter="
+                + URLEncoder.encode(filter, StandardCharsets.UTF_8), null);
+        JsonNode jobs = answer.path("backgroundJobs").path("backgroundJob");
+        List<JsonNode> found = new ArrayList<>();
+        if (jobs.isArray()) {
+            jobs.forEach(found::add);
+        } else if (jobs.isObject()) {
+            found.add(jobs);
+        }
+        return found;
+    }
+
+    /** One job's details (Query Job): for an extract refresh, {@code extractRefreshJob} with the item and notes. */
+    JsonNode job(String jobId) {
+        return call("query job " + jobId, "GET", "/jobs/" + jobId, null).path("job");
     }
 
     /** The LUID of the site this session is signed in to. */

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -194,6 +195,48 @@ public final class TableauStandIn implements AutoCloseable {
                         {"%s": {"id": "x", "webpageUrl": "https://tableau.example.com/#/%s/x",
                                 "project": {"id": "p-1", "name": "%s"}, "owner": {"id": "u-1", "name": "ana"}}}"""
                         .formatted(singular, collection, project))));
+    }
+
+    /**
+     * Query Jobs narrowed to failed extract refreshes: these background jobs, for the session of {@code TOKEN}. The
+     * shape is tsc's job_get.xml (shared/reference/real-tableau) in JSON, with the {@code title} (the item's name)
+     * and {@code subtitle} that Tableau's reference lists among a job's fields.
+     */
+    public MappingBuilder failedRefreshesCall() {
+        return get(urlPathEqualTo(API + "/sites/" + SITE_ID + "/jobs")).withHeader(AUTH, equalTo(TOKEN))
+                .withQueryParam("filter", containing("jobType:eq:refresh_extracts,status:eq:Failed"));
+    }
+
+    public void listsFailedRefreshes(String... backgroundJobs) {
+        server.stubFor(failedRefreshesCall().willReturn(json(200, failedRefreshesAnswer(backgroundJobs))));
+    }
+
+    static String failedRefreshesAnswer(String... backgroundJobs) {
+        return """
+                {"pagination": {"pageNumber": "1", "pageSize": "100", "totalAvailable": "%d"},
+                 "backgroundJobs": {"backgroundJob": [%s]}}""".formatted(backgroundJobs.length,
+                String.join(",", backgroundJobs));
+    }
+
+    public static String backgroundJob(String id, String createdAt, String title) {
+        return """
+                {"id": "%s", "status": "Failed", "createdAt": "%s", "startedAt": "%s", "endedAt": "%s",
+                 "priority": "50", "jobType": "refresh_extracts", "title": "%s", "subtitle": "Workbook"}"""
+                .formatted(id, createdAt, createdAt, createdAt, title);
+    }
+
+    /**
+     * Query Job: a failed extract refresh of a workbook or data source ({@code itemKind}), whose notes hold Tableau's
+     * error text; tsc's job_get_by_id_failed_workbook.xml in JSON.
+     */
+    public void failedRefreshJob(String jobId, String itemKind, String itemLuid, String notes) {
+        server.stubFor(get(urlEqualTo(API + "/sites/" + SITE_ID + "/jobs/" + jobId)).withHeader(AUTH, equalTo(TOKEN))
+                .willReturn(json(200, """
+                        {"job": {"id": "%s", "mode": "Asynchronous", "type": "RefreshExtract", "progress": "100",
+                                 "createdAt": "2026-11-29T17:10:00Z", "startedAt": "2026-11-29T17:10:02Z",
+                                 "completedAt": "2026-11-29T17:14:40Z", "finishCode": "1",
+                                 "extractRefreshJob": {"%s": {"id": "%s", "name": "Superstore"}, "notes": "%s"}}}"""
+                        .formatted(jobId, itemKind, itemLuid, notes))));
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {
