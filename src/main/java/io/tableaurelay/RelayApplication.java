@@ -2,6 +2,7 @@ package io.tableaurelay;
 
 import java.util.List;
 
+import io.tableaurelay.action.ActionConfiguration;
 import io.tableaurelay.admin.AdminConfiguration;
 import io.tableaurelay.broker.BrokerConfiguration;
 import io.tableaurelay.channel.ChannelConfiguration;
@@ -56,7 +57,7 @@ public final class RelayApplication {
                 new ChannelConfiguration(), new MessageConfiguration(), new SlackConfiguration(), new SmsConfiguration(),
                 new HttpConfiguration(), new TeamsConfiguration(), new EmailConfiguration(), new BrokerConfiguration(),
                 new DeliveryConfiguration(), new StormConfiguration(), new RegistrationConfiguration(),
-                new OperationsConfiguration(), new AdminConfiguration())) {
+                new ActionConfiguration(), new OperationsConfiguration(), new AdminConfiguration())) {
             main.configure().addConfiguration(configuration);
         }
         return main;

@@ -42,6 +42,18 @@ public final class HeaderNames {
     /** Tableau's page of the site's background jobs, where the failed refresh shows. */
     public static final String JOB_LINK = "jobLink";
 
+    // acting from the alert (docs/actions.md)
+    /** The signed links of a failed refresh's message: run the refresh, mute until it recovers, snooze. */
+    public static final String REFRESH_LINK = "refreshLink";
+    public static final String MUTE_LINK = "muteLink";
+    public static final String SNOOZE_LINK = "snoozeLink";
+    /** How long a snooze lasts, in words ("4 h"). */
+    public static final String SNOOZE_FOR = "snoozeFor";
+    /** On a failure of a muted item: who muted it and until when; the channels record it and send nothing. */
+    public static final String MUTED = "muted";
+    /** On the success that ends a mute: "a link from slack at 14:05 UTC". */
+    public static final String MUTED_BY = "mutedBy";
+
     // alert storms: groups and folds
     public static final String GROUP_KEY = "groupKey";
     public static final String GROUP_SIZE = "groupSize";

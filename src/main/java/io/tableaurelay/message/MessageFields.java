@@ -93,6 +93,10 @@ public class MessageFields {
         fields.put("link", escaping.link().apply(header(headers, "itemUrl")));
         fields.put("reason", escape.apply(header(headers, HeaderNames.FAILURE_REASON)));
         fields.put("jobLink", escaping.link().apply(header(headers, HeaderNames.JOB_LINK)));
+        fields.put("refreshLink", escaping.link().apply(header(headers, HeaderNames.REFRESH_LINK)));
+        fields.put("muteLink", escaping.link().apply(header(headers, HeaderNames.MUTE_LINK)));
+        fields.put("snoozeLink", escaping.link().apply(header(headers, HeaderNames.SNOOZE_LINK)));
+        fields.put("snoozeFor", escape.apply(header(headers, HeaderNames.SNOOZE_FOR)));
         fields.put("receivedAt", orElse(event.receivedAt(), ""));
         return fields;
     }
@@ -106,7 +110,9 @@ public class MessageFields {
                     + (since.isEmpty() ? "" : " since " + TIME.format(Instant.parse(since)));
         }
         int recoveredAfter = Integer.parseInt(orElse(header(headers, HeaderNames.RECOVERED_AFTER), "0"));
-        return recoveredAfter > 0 ? "recovered after " + GroupWords.quantity(recoveredAfter, "failure") : "";
+        String mutedBy = header(headers, HeaderNames.MUTED_BY);
+        return recoveredAfter > 0 ? "recovered after " + GroupWords.quantity(recoveredAfter, "failure")
+                + (mutedBy.isEmpty() ? "" : ", muted by " + mutedBy) : "";
     }
 
     /**

@@ -139,6 +139,22 @@ public final class TableauItems {
         return session;
     }
 
+    /**
+     * Runs the extract refresh of a workbook or data source ({@code collection}) of the site the relay signs in to;
+     * the id of the job Tableau started. A {@link TableauException} says why not, in one line.
+     */
+    public String refresh(String siteLuid, String collection, String luid) {
+        if (!isOn()) {
+            throw new IllegalStateException("the relay has no Tableau sign-in: " + offReason);
+        }
+        TableauSession session = session();
+        if (!session.siteId().equalsIgnoreCase(siteLuid)) {
+            throw new IllegalStateException("the item is on another site than the one the relay signs in to ("
+                    + (site.isEmpty() ? "the default site" : site) + ")");
+        }
+        return session.refresh(collection, luid);
+    }
+
     /** Tableau's page of the site's background jobs, where a failed refresh shows with its error. */
     String jobsPage() {
         return client.serverUrl() + (site.isEmpty() ? "/#/jobs" : "/#/site/" + site + "/jobs");

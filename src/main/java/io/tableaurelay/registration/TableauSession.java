@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +120,13 @@ final class TableauSession implements AutoCloseable {
     /** One job's details (Query Job): for an extract refresh, {@code extractRefreshJob} with the item and notes. */
     JsonNode job(String jobId) {
         return call("query job " + jobId, "GET", "/jobs/" + jobId, null).path("job");
+    }
+
+    /** Runs an extract refresh of a workbook or data source now ("update now"); the id of the job Tableau started. */
+    String refresh(String collection, String luid) {
+        JsonNode answer = call("refresh " + collection + " " + luid, "POST", "/" + collection + "/" + luid + "/refresh",
+                JsonNodeFactory.instance.objectNode());
+        return answer.path("job").path("id").asText("");
     }
 
     /** The LUID of the site this session is signed in to. */

@@ -239,6 +239,29 @@ public final class TableauStandIn implements AutoCloseable {
                         .formatted(jobId, itemKind, itemLuid, notes))));
     }
 
+    /**
+     * "Update now" of a workbook or data source ({@code collection}) starts job {@code jobId}: the answer of tsc's
+     * workbook_refresh.xml and datasource_refresh.xml, in JSON.
+     */
+    public void refreshStarts(String collection, String luid, String jobId) {
+        String singular = collection.substring(0, collection.length() - 1);
+        server.stubFor(refreshCall(collection, luid).willReturn(json(200, """
+                {"job": {"id": "%s", "mode": "Asynchronous", "type": "RefreshExtract",
+                         "createdAt": "2026-11-29T17:20:00Z",
+                         "extractRefreshJob": {"%s": {"id": "%s", "name": "Superstore"}}}}"""
+                .formatted(jobId, singular, luid))));
+    }
+
+    /** "Update now" is refused with Tableau's error answer. */
+    public void refreshRefused(String collection, String luid, int status, String code, String summary) {
+        server.stubFor(refreshCall(collection, luid).willReturn(error(status, code, summary)));
+    }
+
+    private static MappingBuilder refreshCall(String collection, String luid) {
+        return post(urlEqualTo(API + "/sites/" + SITE_ID + "/" + collection + "/" + luid + "/refresh"))
+                .withHeader(AUTH, equalTo(TOKEN)).withRequestBody(equalToJson("{}"));
+    }
+
     static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
