@@ -40,7 +40,7 @@ public class ActionConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public ActionLinks actionLinks(@BeanInject("actionSettings") ActionSettings settings) {
-        return new ActionLinks(settings, new LinkSigner(settings.secret()), Clock.systemUTC());
+        return new ActionLinks(settings, signer(settings), Clock.systemUTC());
     }
 
     @BindToRegistry(lazy = true)
@@ -52,6 +52,11 @@ public class ActionConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ActionPages actionPages(@BeanInject("actionSettings") ActionSettings settings,
             @BeanInject("itemMutes") ItemMutes mutes, @BeanInject("tableauItems") TableauItems tableau) {
-        return new ActionPages(settings, new LinkSigner(settings.secret()), mutes, tableau, Clock.systemUTC());
+        return new ActionPages(settings, signer(settings), mutes, tableau, Clock.systemUTC());
+    }
+
+    /** The links' signer; none while actions are off (there is no key then, and no link is made or read). */
+    private static LinkSigner signer(ActionSettings settings) {
+        return settings.isOn() ? new LinkSigner(settings.secret()) : null;
     }
 }
