@@ -1,5 +1,5 @@
-// The status page: reads /admin/status and /admin/deliveries every few seconds and draws them; the buttons
-// replay a channel's dead letters and send a test message to a channel.
+// The status page: reads /admin/status, /admin/deliveries and /admin/mutes every few seconds and draws them; the
+// buttons replay a channel's dead letters, send a test message to a channel and lift an item's mute.
 "use strict";
 
 const REFRESH_MILLIS = 5000;
@@ -123,6 +123,26 @@ function drawGroups(groups) {
   }
 }
 
+function drawMutes(mutes) {
+  const body = document.querySelector("#mutes tbody");
+  body.replaceChildren();
+  document.getElementById("no-mutes").hidden = mutes.length > 0;
+  for (const mute of mutes) {
+    const row = body.insertRow();
+    row.dataset.item = mute.item;
+    cell(row, mute.name);
+    cell(row, mute.by);
+    cell(row, when(mute.at));
+    cell(row, mute.until ? when(mute.until) : "it recovers");
+    const lift = button("Lift", async () => {
+      const result = await post("/admin/mutes/lift?item=" + encodeURIComponent(mute.item));
+      return typeof result === "string" ? result : mute.name + ": mute lifted";
+    });
+    lift.className = "lift";
+    cell(row, lift);
+  }
+}
+
 function drawRegistration(registration) {
   const text = document.getElementById("registration");
   const body = document.querySelector("#webhooks tbody");
@@ -155,6 +175,9 @@ async function refresh() {
     drawDeliveries(log.deliveries);
     drawRegistration(status.registration);
     document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
+    // the mutes on their own: a broker that does not answer about them leaves the rest of the page as it is
+    fetch("/admin/mutes").then(response => response.json()).then(body => drawMutes(body.mutes || []))
+        .catch(() => {});
   } catch (error) {
     document.getElementById("updated").textContent = "could not reach the relay: " + error;
   }

@@ -25,7 +25,7 @@ import jakarta.jms.TextMessage;
  * with the item's key as its property {@code item}. Every relay instance on the broker reads the same queue, and it
  * survives restarts like the events do. Muting replaces the item's message; lifting takes it off the queue.
  */
-final class ItemMutes {
+public final class ItemMutes {
 
     static final String QUEUE = "relay.mutes";
     private static final Pattern KEY = Pattern.compile("[0-9A-Za-z-]{1,64}/[0-9A-Za-z-]{1,64}");
@@ -51,7 +51,7 @@ final class ItemMutes {
     }
 
     /** Lifts the item's mute; the mute it lifted, if there was one. */
-    Optional<Mute> lift(String item) {
+    public Optional<Mute> lift(String item) {
         String key = checked(item);
         return inSession(session -> take(session, key));
     }
@@ -65,8 +65,8 @@ final class ItemMutes {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
     }
 
-    /** Every mute on the queue, oldest first. */
-    List<Mute> all() {
+    /** Every mute on the queue, oldest first (snoozes whose time is over included, until their item's next event). */
+    public List<Mute> all() {
         return browse(null);
     }
 
@@ -102,6 +102,11 @@ final class ItemMutes {
         } catch (IOException e) {
             throw new IllegalStateException("a message on " + QUEUE + " is not a mute", e);
         }
+    }
+
+    /** Whether the text is an item's key ({site LUID}/{item LUID}), as an admin names the mute to lift. */
+    public static boolean isKey(String key) {
+        return key != null && KEY.matcher(key).matches();
     }
 
     private static String checked(String key) {

@@ -10,18 +10,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * An item whose failures are not sent: since {@code at}, by whom ("a link from slack"), until {@code until} (a
  * snooze) or, when that is null, until the item recovers (a mute).
  */
-record Mute(String item, String name, String by, Instant at, Instant until) {
+public record Mute(String item, String name, String by, Instant at, Instant until) {
 
     boolean endedBy(Instant now) {
         return until != null && !now.isBefore(until);
     }
 
-    /** "until it recovers", "until 18:05 UTC". */
-    String untilInWords() {
+    /** "until it recovers", "until 2026-11-29 18:05 UTC". */
+    public String untilInWords() {
         return until == null ? "until it recovers" : "until " + Pages.time(until);
     }
 
-    JsonNode toJson() {
+    /** For the admin endpoint and the status page as for the queue: item, name, by, at, until ("" for a mute). */
+    public JsonNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("item", item);
         json.put("name", name);

@@ -2,14 +2,18 @@ package io.tableaurelay.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tableaurelay.action.ItemMutes;
+import io.tableaurelay.action.Mute;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.delivery.DeadLetters;
 import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.operations.Deliveries;
 import io.tableaurelay.operations.DeliveryLog;
 import io.tableaurelay.operations.StatusSummary;
 import io.tableaurelay.settings.RouterSetup;
@@ -32,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /admin/deliveries[?channel=&outcome=&eventType=&limit=]}: the delivery log, newest first</li>
  * <li>{@code GET /admin/status}: what the status page shows</li>
  * <li>{@code POST /admin/test-message?channel=slack}: a test message to one channel</li>
+ * <li>{@code GET /admin/mutes}: the items muted or snoozed by action links now</li>
+ * <li>{@code POST /admin/mutes/lift?item={site LUID}/{item LUID}}: lift one (recorded in the delivery log)</li>
  * <li>{@code GET /status}: the status page</li>
  * </ul>
  */
@@ -46,15 +52,19 @@ public final class AdminApi extends RouterSetup {
     private final StatusSummary status;
     private final Channels channels;
     private final AdminCredentials credentials;
+    private final ItemMutes mutes;
+    private final Deliveries deliveries;
 
     public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status, Channels channels,
-            Settings settings) {
+            ItemMutes mutes, Deliveries deliveries, Settings settings) {
         super(Integer.parseInt(settings.get("camel.management.port")));
         this.deadLetters = deadLetters;
         this.deliveryLog = deliveryLog;
         this.status = status;
         this.channels = channels;
         this.credentials = AdminCredentials.from(settings);
+        this.mutes = mutes;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -74,6 +84,9 @@ public final class AdminApi extends RouterSetup {
                         channels.stream().mapToInt(deadLetters::replay).sum())));
         router.route(HttpMethod.GET, "/admin/deliveries").handler(this::deliveries);
         router.route(HttpMethod.GET, "/admin/status").blockingHandler(request -> reply(request, 200, status.summary()));
+        router.route(HttpMethod.GET, "/admin/mutes").blockingHandler(request -> reply(request, 200,
+                Map.of("mutes", mutes.all().stream().map(Mute::toJson).toList())));
+        router.route(HttpMethod.POST, "/admin/mutes/lift").blockingHandler(this::liftMute);
         ProducerTemplate producer = context.createProducerTemplate();
         router.route(HttpMethod.POST, "/admin/test-message").blockingHandler(request -> testMessage(request, producer));
         StatusPage.serve(router);
@@ -93,6 +106,25 @@ public final class AdminApi extends RouterSetup {
         }
         reply(request, 200, Map.of("deliveries",
                 deliveryLog.find(query.get("channel"), query.get("outcome"), query.get("eventType"), limit)));
+    }
+
+    /** Lifts the mute of the item named by {@code item}; the delivery log records it as an admin's. */
+    private void liftMute(RoutingContext request) {
+        String item = request.queryParams().get("item");
+        if (!ItemMutes.isKey(item)) {
+            reply(request, 400, Map.of("error", "item must be {site LUID}/{item LUID}, as /admin/mutes lists it"));
+            return;
+        }
+        Optional<Mute> lifted = mutes.lift(item);
+        if (lifted.isEmpty()) {
+            reply(request, 404, Map.of("error", "the item is not muted"));
+            return;
+        }
+        String by = "an admin";
+        LOG.info("Mute of {} lifted by {}", lifted.get().name(), by);
+        deliveries.action("lift", lifted.get().name(), by, "done", "was muted by " + lifted.get().by() + " "
+                + lifted.get().untilInWords());
+        reply(request, 200, Map.of("lifted", item));
     }
 
     private void testMessage(RoutingContext request, ProducerTemplate producer) {

@@ -1,7 +1,9 @@
 package io.tableaurelay.admin;
 
+import io.tableaurelay.action.ItemMutes;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.delivery.DeadLetters;
+import io.tableaurelay.operations.Deliveries;
 import io.tableaurelay.operations.DeliveryLog;
 import io.tableaurelay.operations.StatusSummary;
 import io.tableaurelay.settings.Settings;
@@ -16,8 +18,9 @@ public class AdminConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public AdminApi adminApi(CamelContext context, @BeanInject("deadLetters") DeadLetters deadLetters,
             @BeanInject("deliveryLog") DeliveryLog deliveryLog, @BeanInject("statusSummary") StatusSummary status,
-            @BeanInject("channels") Channels channels) {
-        return new AdminApi(deadLetters, deliveryLog, status, channels, new Settings(context));
+            @BeanInject("channels") Channels channels, @BeanInject("itemMutes") ItemMutes mutes,
+            @BeanInject("deliveries") Deliveries deliveries) {
+        return new AdminApi(deadLetters, deliveryLog, status, channels, mutes, deliveries, new Settings(context));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,6 +80,19 @@ public class Deliveries {
     /** Called when a channel's filter on a project or a site's name left out the event once Tableau named them. */
     public void filtered(Exchange exchange) {
         record(exchange, new ChannelOutcome("filtered", 0, null, clock.instant().toString(), null));
+    }
+
+    /**
+     * An action (refresh, mute, snooze, lift) taken from a message's link or by an admin, as an entry of its own: its
+     * event type {@code Action<Name>} ("ActionMute"), the item, who took it in place of the resource ("a link from
+     * slack"), and under {@code actions} how it went ({@code done}, {@code failed}, {@code refused}) with what it did.
+     */
+    public void action(String action, String item, String by, String outcome, String detail) {
+        String now = clock.instant().toString();
+        String type = "Action" + (action.isEmpty() ? "" : Character.toUpperCase(action.charAt(0)) + action.substring(1));
+        log.add(new DeliveryRecord("action-" + UUID.randomUUID(), now, type, item, by, null,
+                Map.of("actions", new ChannelOutcome(outcome, 0, detail == null || detail.isEmpty() ? null : detail,
+                        now, null))));
     }
 
     /** What the channel (a channel route's id) has done since the relay started. */

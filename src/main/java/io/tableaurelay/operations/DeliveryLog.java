@@ -51,6 +51,12 @@ public class DeliveryLog {
         version++;
     }
 
+    /** An entry of its own, not an event's: an action taken from a message's link or by an admin. */
+    public synchronized void add(DeliveryRecord record) {
+        records.put(record.eventId(), record);
+        version++;
+    }
+
     /** Puts back records saved before a restart, oldest first, behind any recorded since. */
     synchronized void restore(List<DeliveryRecord> oldestFirst) {
         LinkedHashMap<String, DeliveryRecord> since = new LinkedHashMap<>(records);

@@ -68,6 +68,15 @@ class ActionLinksTest {
                     list -> names(list).contains("Marker"))), "on no channel");
             assertEquals(1, mutedInDeliveryLog(relay, "slack"));
             assertEquals(1, mutedInDeliveryLog(relay, "teams"));
+            JsonNode mutes = Received.json(relay.manage("/admin/mutes").body()).path("mutes");
+            assertEquals(1, mutes.size(), mutes.toString());
+            assertEquals("Sales", mutes.path(0).path("name").asText());
+            assertEquals("a link from slack", mutes.path(0).path("by").asText());
+            assertEquals("", mutes.path(0).path("until").asText(), "until it recovers");
+            JsonNode action = actions(relay, "ActionMute").path(0);
+            assertEquals("Sales (workbook)", action.path("item").asText());
+            assertEquals("a link from slack", action.path("resource").asText());
+            assertEquals("done", action.path("channels").path("actions").path("outcome").asText());
 
             relay.post(Events.eventAt("WorkbookRefreshSucceeded", "EXTRACTS", "Sales", Events.LUID,
                     "2026-11-29T17:20:00Z"));
@@ -75,7 +84,27 @@ class ActionLinksTest {
             assertTrue(Received.slackText(slack.get(3)).matches("(?s).*recovered after \\d failures?, muted by a link "
                     + "from slack at \\d\\d:\\d\\d UTC.*"), Received.slackText(slack.get(3)));
             failure(relay, "Sales", "2026-11-29T17:30:00Z"); // the mute is over
+            assertEquals(0, Received.json(relay.manage("/admin/mutes").body()).path("mutes").size());
             assertEquals(1.0, Metrics.scrape(relay).value("relay_actions_total", "action", "mute", "outcome", "done"));
+        }
+    }
+
+    @Test
+    void anAdminLiftsAMuteAndTheDeliveryLogSaysSo() {
+        try (RunningRelay relay = start(Map.of())) {
+            String snooze = links(failure(relay, "Sales", "2026-11-29T17:00:00Z")).get("Snooze 4 h");
+            assertTrue(post(relay, snooze).body().contains("Sales (workbook) is snoozed until "));
+            String item = Received.json(relay.manage("/admin/mutes").body()).path("mutes").path(0).path("item").asText();
+            assertEquals(Events.SITE + "/" + Events.LUID, item);
+
+            assertEquals(400, admin(relay, "/admin/mutes/lift?item=nonsense").statusCode());
+            assertEquals(200, admin(relay, "/admin/mutes/lift?item=" + item).statusCode());
+            assertEquals(404, admin(relay, "/admin/mutes/lift?item=" + item).statusCode(), "lifted already");
+            failure(relay, "Sales", "2026-11-29T17:05:00Z"); // sent again
+            JsonNode lift = actions(relay, "ActionLift").path(0);
+            assertEquals("an admin", lift.path("resource").asText());
+            assertTrue(lift.path("channels").path("actions").path("lastError").asText()
+                    .startsWith("was muted by a link from slack until "), lift.toString());
         }
     }
 
@@ -213,6 +242,15 @@ class ActionLinksTest {
             String text = Received.json(message).toString();
             return text.contains("Marker") ? "Marker" : text.contains("Sales") ? "Sales" : "?";
         }).toList();
+    }
+
+    private static HttpResponse<String> admin(RunningRelay relay, String path) {
+        return relay.send(HttpRequest.newBuilder(relay.managementUrl(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The delivery log's entries of one kind of action ("ActionMute"), newest first. */
+    private static JsonNode actions(RunningRelay relay, String type) {
+        return Received.json(relay.manage("/admin/deliveries?eventType=" + type).body()).path("deliveries");
     }
 
     /** How many events the delivery log shows as muted on the channel. */
