@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In the receive route, once per event: a failed refresh of a muted or snoozed item gets the header {@code muted}
@@ -13,6 +15,8 @@ import org.apache.camel.Message;
  * lifted by the next event of its item. Nothing happens while actions are off.
  */
 public final class MuteCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MuteCheck.class);
 
     private final ActionSettings settings;
     private final ItemMutes mutes;
@@ -32,6 +36,17 @@ public final class MuteCheck {
         }
         String item = message.getHeader(HeaderNames.SITE_LUID, "", String.class) + "/"
                 + message.getHeader(HeaderNames.RESOURCE_LUID, "", String.class);
+        if (!ItemMutes.isKey(item)) {
+            return;
+        }
+        try {
+            check(message, type, item);
+        } catch (IllegalStateException e) {
+            LOG.warn("Cannot tell whether {} is muted, so its event goes out: {}", item, e.getMessage());
+        }
+    }
+
+    private void check(Message message, String type, String item) {
         if (type.endsWith("RefreshSucceeded")) {
             mutes.of(item).flatMap(mute -> mutes.lift(item)).ifPresent(mute ->
                     message.setHeader(HeaderNames.MUTED_BY, mute.by() + " at " + Pages.timeOfDay(mute.at())));
