@@ -52,7 +52,27 @@ public class ActionConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ActionPages actionPages(@BeanInject("actionSettings") ActionSettings settings,
             @BeanInject("itemMutes") ItemMutes mutes, @BeanInject("tableauItems") TableauItems tableau) {
-        return new ActionPages(settings, signer(settings), mutes, tableau, Clock.systemUTC());
+        return new ActionPages(settings, signer(settings), new ActionTaker(settings, mutes, tableau, Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    /** Slack's interactivity URL: only with actions on and slack.signing-secret set. */
+    @BindToRegistry(lazy = true)
+    public SlackInteractions slackInteractions(@BeanInject("actionSettings") ActionSettings settings,
+            @BeanInject("itemMutes") ItemMutes mutes, @BeanInject("tableauItems") TableauItems tableau) {
+        return new SlackInteractions(settings.slackButtons() ? new SlackSignature(settings.slackSigningSecret()) : null,
+                signer(settings), new ActionTaker(settings, mutes, tableau, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** With Slack's buttons in place, POST /slack/interactivity on the public port (once its router exists). */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        ActionSettings settings = context.getRegistry().lookupByNameAndType("actionSettings", ActionSettings.class);
+        if (settings.slackButtons()) {
+            Settings all = new Settings(context);
+            context.addStartupListener(new SlackInteractivityUrl(Integer.parseInt(all.get("camel.server.port")),
+                    Long.parseLong(all.get("webhook.max-body-bytes"))));
+        }
     }
 
     /** The links' signer; none while actions are off (there is no key then, and no link is made or read). */

@@ -42,6 +42,7 @@ public final class ActionLinks {
                     item, name, clock.instant().plus(settings.linkTtl()))) : "");
         }
         message.setHeader(HeaderNames.SNOOZE_FOR, offered ? settings.snoozeInWords() : "");
+        message.setHeader(HeaderNames.ACTION_BUTTONS, offered && settings.slackButtons() ? "true" : "");
     }
 
     private String link(ActionLink link) {

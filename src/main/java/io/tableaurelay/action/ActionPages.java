@@ -1,10 +1,7 @@
 package io.tableaurelay.action;
 
 import java.time.Clock;
-import java.time.Instant;
 
-import io.tableaurelay.registration.TableauException;
-import io.tableaurelay.registration.TableauItems;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -17,8 +14,7 @@ public final class ActionPages {
 
     private final ActionSettings settings;
     private final LinkSigner signer;
-    private final ItemMutes mutes;
-    private final TableauItems tableau;
+    private final ActionTaker taker;
     /** Exchange properties for the route to log, count and record: what was done, to what, by whom, how it went. */
     static final String ACTION = "action";
     static final String ITEM = "actionItem";
@@ -27,12 +23,10 @@ public final class ActionPages {
     static final String DETAIL = "actionDetail";
     private final Clock clock;
 
-    ActionPages(ActionSettings settings, LinkSigner signer, ItemMutes mutes, TableauItems tableau,
-            Clock clock) {
+    ActionPages(ActionSettings settings, LinkSigner signer, ActionTaker taker, Clock clock) {
         this.settings = settings;
         this.signer = signer;
-        this.mutes = mutes;
-        this.tableau = tableau;
+        this.taker = taker;
         this.clock = clock;
     }
 
@@ -76,32 +70,8 @@ public final class ActionPages {
     }
 
     private Page act(ActionLink link) {
-        Instant now = clock.instant();
-        String by = "a link from " + link.channel();
-        return switch (link.action()) {
-            case REFRESH -> refresh(link);
-            case MUTE -> mute(link, new Mute(link.itemKey(), link.name(), by, now, null));
-            case SNOOZE -> mute(link, new Mute(link.itemKey(), link.name(), by, now, now.plus(settings.snooze())));
-        };
-    }
-
-    private Page refresh(ActionLink link) {
-        try {
-            String job = tableau.refresh(link.site(), link.collection(), link.item());
-            return new Page(200, "Refresh started", "Tableau started the refresh of " + link.itemInWords()
-                    + " (job " + job + "). Its outcome comes as a message, as usual.", "", "done", "Tableau job " + job);
-        } catch (TableauException | IllegalStateException e) {
-            return new Page(502, "Refresh not started", "Tableau did not start the refresh of " + link.itemInWords()
-                    + ": " + e.getMessage(), "", "failed", e.getMessage());
-        }
-    }
-
-    private Page mute(ActionLink link, Mute mute) {
-        mutes.mute(mute);
-        return new Page(200, link.action() == Action.MUTE ? "Muted" : "Snoozed", link.itemInWords() + " is "
-                + (link.action() == Action.MUTE ? "muted " : "snoozed ") + mute.untilInWords() + ": its failures are "
-                + "recorded but sent on no channel; the message that it recovered still goes out.", "", "done",
-                mute.untilInWords());
+        ActionTaker.Done done = taker.take(link, "a link from " + link.channel());
+        return new Page(done.worked() ? 200 : 502, done.title(), done.sentence(), "", done.outcome(), done.detail());
     }
 
     private String title(ActionLink link) {

@@ -47,6 +47,8 @@ public final class HeaderNames {
     public static final String REFRESH_LINK = "refreshLink";
     public static final String MUTE_LINK = "muteLink";
     public static final String SNOOZE_LINK = "snoozeLink";
+    /** "true" when Slack's buttons act in place (slack.signing-secret set): the Slack template shows buttons. */
+    public static final String ACTION_BUTTONS = "actionButtons";
     /** How long a snooze lasts, in words ("4 h"). */
     public static final String SNOOZE_FOR = "snoozeFor";
     /** On a failure of a muted item: who muted it and until when; the channels record it and send nothing. */

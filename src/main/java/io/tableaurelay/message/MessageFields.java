@@ -97,6 +97,7 @@ public class MessageFields {
         fields.put("muteLink", escaping.link().apply(header(headers, HeaderNames.MUTE_LINK)));
         fields.put("snoozeLink", escaping.link().apply(header(headers, HeaderNames.SNOOZE_LINK)));
         fields.put("snoozeFor", escape.apply(header(headers, HeaderNames.SNOOZE_FOR)));
+        fields.put("buttons", Boolean.parseBoolean(header(headers, HeaderNames.ACTION_BUTTONS)));
         fields.put("receivedAt", orElse(event.receivedAt(), ""));
         return fields;
     }
