@@ -1,6 +1,7 @@
 package io.tableaurelay.message;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.slack.api.model.Message;
@@ -69,6 +70,21 @@ class MessagesRouteTest {
     }
 
     @Test
+    void anEmailSaysWhyTheRefreshFailedAndOffersTheActionLinks() {
+        Exchange sent = make("email", "email.html.vm", Map.of("failureReason", "Login failed for user <sa>.",
+                "jobLink", "https://tableau.example.com/#/site/s/jobs", "refreshLink", "https://relay/actions/r.1",
+                "muteLink", "https://relay/actions/m.1", "snoozeLink", "https://relay/actions/s.1", "snoozeFor", "4 h"));
+
+        String html = sent.getMessage().getBody(String.class);
+        assertTrue(html.contains("<td>Login failed for user &lt;sa&gt;. (<a href=\"https://tableau.example.com/#/site/s/"
+                + "jobs\">jobs in Tableau</a>)</td>"), html);
+        assertTrue(html.contains("<a href=\"https://relay/actions/m.1\">Mute until it recovers</a>"), html);
+        String text = sent.getMessage().getHeader(MailConstants.MAIL_ALTERNATIVE_BODY, String.class);
+        assertTrue(text.contains("Why: Login failed for user <sa>.\n"), text);
+        assertTrue(text.contains("Snooze 4 h: https://relay/actions/s.1\n"), text);
+    }
+
+    @Test
     void aSlackMessageHasItsNameEscapedForMrkdwn() {
         Message slack = make("slack", "slack.json.vm").getMessage().getBody(Message.class);
 
@@ -84,9 +100,15 @@ class MessagesRouteTest {
     }
 
     private static Exchange make(String kind, String template) {
+        return make(kind, template, Map.of());
+    }
+
+    private static Exchange make(String kind, String template, Map<String, Object> more) {
         Exchange exchange = context.getEndpoint("direct:" + kind + "-message").createExchange();
         exchange.getMessage().setBody(EVENT);
-        exchange.getMessage().setHeaders(Map.of("eventId", "e-1", "eventType", "WorkbookRefreshFailed"));
+        Map<String, Object> headers = new HashMap<>(more);
+        headers.putAll(Map.of("eventId", "e-1", "eventType", "WorkbookRefreshFailed"));
+        exchange.getMessage().setHeaders(headers);
         exchange.setProperty(Templates.PROPERTY, template);
         Exchange done = context.createProducerTemplate().send("direct:" + kind + "-message", exchange);
         if (done.getException() != null) {
