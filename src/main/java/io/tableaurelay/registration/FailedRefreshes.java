@@ -45,7 +45,9 @@ public final class FailedRefreshes implements AutoCloseable {
 
     private final TableauItems items;
     private final Duration wait;
-    private final ExecutorService askers = Executors.newCachedThreadPool(runnable -> {
+    /** Questions asked side by side; in a storm of failures the rest wait their turn, or are dropped (see ask). */
+    private static final int ASKERS = 4;
+    private final ExecutorService askers = Executors.newFixedThreadPool(ASKERS, runnable -> {
         Thread thread = new Thread(runnable, "failed-refresh-reasons");
         thread.setDaemon(true);
         return thread;
@@ -85,8 +87,10 @@ public final class FailedRefreshes implements AutoCloseable {
         }
         CompletableFuture<Reason> answer;
         synchronized (asked) {
+            Instant queued = Instant.now();
             answer = asked.computeIfAbsent(resourceLuid + "@" + at, key -> CompletableFuture.supplyAsync(
-                    () -> ask(collection.substring(0, collection.length() - 1), resourceLuid, name, at), askers));
+                    () -> tooLate(queued) ? Reason.NONE
+                            : ask(collection.substring(0, collection.length() - 1), resourceLuid, name, at), askers));
         }
         try {
             return answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,6 +104,11 @@ public final class FailedRefreshes implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Reason.NONE;
         }
+    }
+
+    /** A question that waited in line longer than a channel waits for its answer: nobody would read it any more. */
+    private boolean tooLate(Instant queued) {
+        return Duration.between(queued, Instant.now()).compareTo(wait) > 0;
     }
 
     /** The newest failed refresh job of the item (workbook or datasource) before the event, and its notes. */
