@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,19 @@ class ActionLinksTest {
             failure(relay, "Sales", "2026-11-29T17:05:00Z"); // not muted
             assertEquals(3.0, Metrics.scrape(relay).value("relay_actions_total", "action", "unknown", "outcome",
                     "refused"));
+        }
+    }
+
+    @Test
+    void theLinksAreRateLimitedLikeTheWebhook() {
+        try (RunningRelay relay = start(Map.of("webhook.rate-limit-per-minute", "3"))) {
+            String mute = links(failure(relay, "Sales", "2026-11-29T17:00:00Z")).get("Mute until it recovers");
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(relay.send(HttpRequest.newBuilder(relay.url(mute)).GET()).statusCode());
+            }
+            assertEquals(List.of(200, 200, 200, 429), statuses, "3 a minute from one address, counted apart from the "
+                    + "webhook's");
         }
     }
 
