@@ -51,8 +51,9 @@ class ScaleOutTest {
             settings.put("ifttt.base-url", ifttt.base() + "/ifttt");
             settings.put("ifttt.events", "*");
             settings.put("forward.url", ifttt.base() + ChannelStandIn.FORWARD_HOOK);
-            settings.put("forward.group-wait", "5s");
-            settings.put("forward.group-interval", "5s");
+            // long enough for every event to be posted within one group and its follow-up on a busy machine
+            settings.put("forward.group-wait", "10s");
+            settings.put("forward.group-interval", "10s");
             settings.put("delivery.consumers", "4");
 
             List<String> names = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "scale-" + i).toList();
