@@ -58,10 +58,8 @@ class FailureReasonTest {
 
     @BeforeEach
     void standIns() {
-        tableau = new TableauStandIn();
+        tableau = TableauStandIn.signingIn("marketing", TOKEN);
         log = CapturedLog.capture();
-        tableau.signInGives("marketing", TOKEN);
-        tableau.signOutAccepted(TOKEN);
         tableau.itemsIn("workbooks", ".*", "Finance");
     }
 

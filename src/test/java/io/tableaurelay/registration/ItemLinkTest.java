@@ -54,10 +54,8 @@ class ItemLinkTest {
 
     @BeforeEach
     void standIns() {
-        tableau = new TableauStandIn();
+        tableau = TableauStandIn.signingIn("marketing", TOKEN);
         log = CapturedLog.capture();
-        tableau.signInGives("marketing", TOKEN);
-        tableau.signOutAccepted(TOKEN);
         tableau.listsFailedRefreshes(); // asked why a refresh failed: Tableau lists no failed job
     }
 

@@ -80,9 +80,7 @@ class ProjectRoutingTest {
     void standIns() throws IOException {
         Files.writeString(moreRoutes.resolve("slack-finance.yaml"), FINANCE_CHANNEL);
         slack.answer(FINANCE_HOOK, aResponse().withStatus(200).withBody("ok"));
-        tableau = new TableauStandIn();
-        tableau.signInGives("finance", TOKEN);
-        tableau.signOutAccepted(TOKEN);
+        tableau = TableauStandIn.signingIn("finance", TOKEN);
         tableau.itemsIn("workbooks", Q4_CLOSE, "Finance Reporting");
         tableau.itemsIn("workbooks", CAMPAIGNS, "Marketing");
         tableau.itemsIn("datasources", LEDGER, "Finance");

@@ -65,10 +65,8 @@ class RegistrationTest {
 
     @BeforeEach
     void standIn() {
-        tableau = new TableauStandIn();
+        tableau = TableauStandIn.signingIn("marketing", TOKEN);
         log = CapturedLog.capture();
-        tableau.signInGives("marketing", TOKEN);
-        tableau.signOutAccepted(TOKEN);
     }
 
     @AfterEach

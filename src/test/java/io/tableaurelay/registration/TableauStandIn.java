@@ -57,6 +57,14 @@ public final class TableauStandIn implements AutoCloseable {
         server.start();
     }
 
+    /** A Tableau that signs the relay in to the site (contentUrl) with {@code token} and out again. */
+    public static TableauStandIn signingIn(String contentUrl, String token) {
+        TableauStandIn tableau = new TableauStandIn();
+        tableau.signInGives(contentUrl, token);
+        tableau.signOutAccepted(token);
+        return tableau;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.port();
     }
