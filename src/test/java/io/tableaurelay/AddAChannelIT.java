@@ -145,7 +145,7 @@ class AddAChannelIT {
 
     private static HttpResponse<String> send(RelayProcess relay, String method, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(relay.managementUrl(path)).method(method,
+            return HTTP.send(HttpRequest.newBuilder(relay.managementUrl(path)).header("X-Requested-By", "test").method(method,
                     HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -127,8 +127,7 @@ class DeliveryRetryTest {
         assertEquals(1, standIn.slack().size(), "no retry after a 400");
 
         standIn.answerAllWithSuccess();
-        HttpResponse<String> replay = relay.send(HttpRequest.newBuilder(
-                relay.managementUrl("/admin/dead-letters/replay?channel=slack")).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> replay = relay.admin("POST", "/admin/dead-letters/replay?channel=slack", null);
         assertEquals(200, replay.statusCode(), replay.body());
         assertEquals("{\"replayed\":1}", replay.body());
         LoggedRequest delivered = await("the replayed message", WAIT, standIn::slack, list -> !list.isEmpty()).get(0);

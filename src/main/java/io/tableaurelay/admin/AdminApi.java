@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin endpoints and the status page, served on the management port (never on the public webhook port),
- * behind {@link AdminCredentials}:
+ * behind {@link AdminCredentials}; a request that changes something also passes {@link CrossSiteGuard}:
  * <ul>
  * <li>{@code GET /admin/dead-letters[?channel=slack]}: what waits in the dead-letter queues</li>
  * <li>{@code POST /admin/dead-letters/replay[?channel=slack]}: send them again, with fresh attempts</li>
@@ -76,6 +76,8 @@ public final class AdminApi extends RouterSetup {
     protected void setUp(CamelContext context, VertxPlatformHttpRouter router) {
         router.route("/admin/*").order(-1).handler(credentials);
         router.route("/status*").order(-1).handler(credentials);
+        // after the credentials: a request that changes something must not come from another site
+        router.route("/admin/*").order(-1).handler(new CrossSiteGuard());
         router.route(HttpMethod.GET, "/admin/dead-letters")
                 .blockingHandler(request -> answer(request, channels -> Map.of("deadLetters",
                         channels.stream().flatMap(channel -> deadLetters.list(channel).stream()).toList())));

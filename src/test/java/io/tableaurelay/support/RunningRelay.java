@@ -152,6 +152,16 @@ public final class RunningRelay implements AutoCloseable {
         return send(HttpRequest.newBuilder(managementUrl(path)).GET());
     }
 
+    /**
+     * Sends an admin request to the management port as the status page does (with {@code X-Requested-By}, no
+     * credentials); {@code json} is the body, or null for none.
+     */
+    public HttpResponse<String> admin(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(managementUrl(path)).header("X-Requested-By", "test")
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
