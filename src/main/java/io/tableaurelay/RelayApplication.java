@@ -18,6 +18,7 @@ import io.tableaurelay.operations.OperationsConfiguration;
 import io.tableaurelay.registration.RegistrationConfiguration;
 import io.tableaurelay.security.SecurityConfiguration;
 import io.tableaurelay.settings.RootCause;
+import io.tableaurelay.silence.SilenceConfiguration;
 import io.tableaurelay.storm.StormConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
@@ -57,7 +58,8 @@ public final class RelayApplication {
                 new ChannelConfiguration(), new MessageConfiguration(), new SlackConfiguration(), new SmsConfiguration(),
                 new HttpConfiguration(), new TeamsConfiguration(), new EmailConfiguration(), new BrokerConfiguration(),
                 new DeliveryConfiguration(), new StormConfiguration(), new RegistrationConfiguration(),
-                new ActionConfiguration(), new OperationsConfiguration(), new AdminConfiguration())) {
+                new ActionConfiguration(), new SilenceConfiguration(), new OperationsConfiguration(),
+                new AdminConfiguration())) {
             main.configure().addConfiguration(configuration);
         }
         return main;

@@ -18,6 +18,7 @@ import io.tableaurelay.operations.DeliveryLog;
 import io.tableaurelay.operations.StatusSummary;
 import io.tableaurelay.settings.RouterSetup;
 import io.tableaurelay.settings.Settings;
+import io.tableaurelay.silence.Silences;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code POST /admin/test-message?channel=slack}: a test message to one channel</li>
  * <li>{@code GET /admin/mutes}: the items muted or snoozed by action links now</li>
  * <li>{@code POST /admin/mutes/lift?item={site LUID}/{item LUID}}: lift one (recorded in the delivery log)</li>
+ * <li>{@code /admin/silences}: see {@link SilenceApi}</li>
  * <li>{@code GET /status}: the status page</li>
  * </ul>
  */
@@ -54,9 +56,10 @@ public final class AdminApi extends RouterSetup {
     private final AdminCredentials credentials;
     private final ItemMutes mutes;
     private final Deliveries deliveries;
+    private final SilenceApi silences;
 
     public AdminApi(DeadLetters deadLetters, DeliveryLog deliveryLog, StatusSummary status, Channels channels,
-            ItemMutes mutes, Deliveries deliveries, Settings settings) {
+            ItemMutes mutes, Deliveries deliveries, Silences silences, Settings settings) {
         super(Integer.parseInt(settings.get("camel.management.port")));
         this.deadLetters = deadLetters;
         this.deliveryLog = deliveryLog;
@@ -65,6 +68,7 @@ public final class AdminApi extends RouterSetup {
         this.credentials = AdminCredentials.from(settings);
         this.mutes = mutes;
         this.deliveries = deliveries;
+        this.silences = new SilenceApi(silences);
     }
 
     @Override
@@ -91,6 +95,7 @@ public final class AdminApi extends RouterSetup {
         router.route(HttpMethod.POST, "/admin/mutes/lift").blockingHandler(this::liftMute);
         ProducerTemplate producer = context.createProducerTemplate();
         router.route(HttpMethod.POST, "/admin/test-message").blockingHandler(request -> testMessage(request, producer));
+        silences.serve(router);
         StatusPage.serve(router);
         LOG.info("Admin endpoints and status page on port {} (/admin/*, /status), {}", port(),
                 credentials.isRequired() ? "behind admin.username and admin.password"
@@ -160,7 +165,7 @@ public final class AdminApi extends RouterSetup {
         }
     }
 
-    private static void reply(RoutingContext request, int status, Object body) {
+    static void reply(RoutingContext request, int status, Object body) {
         try {
             request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                     .end(JSON.writeValueAsString(body));

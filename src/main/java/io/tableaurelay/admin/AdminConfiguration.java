@@ -7,6 +7,7 @@ import io.tableaurelay.operations.Deliveries;
 import io.tableaurelay.operations.DeliveryLog;
 import io.tableaurelay.operations.StatusSummary;
 import io.tableaurelay.settings.Settings;
+import io.tableaurelay.silence.Silences;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -19,8 +20,9 @@ public class AdminConfiguration implements CamelConfiguration {
     public AdminApi adminApi(CamelContext context, @BeanInject("deadLetters") DeadLetters deadLetters,
             @BeanInject("deliveryLog") DeliveryLog deliveryLog, @BeanInject("statusSummary") StatusSummary status,
             @BeanInject("channels") Channels channels, @BeanInject("itemMutes") ItemMutes mutes,
-            @BeanInject("deliveries") Deliveries deliveries) {
-        return new AdminApi(deadLetters, deliveryLog, status, channels, mutes, deliveries, new Settings(context));
+            @BeanInject("deliveries") Deliveries deliveries, @BeanInject("silences") Silences silences) {
+        return new AdminApi(deadLetters, deliveryLog, status, channels, mutes, deliveries, silences,
+                new Settings(context));
     }
 
     @Override

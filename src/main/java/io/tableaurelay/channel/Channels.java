@@ -148,7 +148,8 @@ public final class Channels implements RouteBuilderLifecycleStrategy {
         return repeatsDropped.computeIfAbsent(id, channel -> new AtomicLong());
     }
 
-    private static EventFacts facts(Message message) {
+    /** What a filter looks at in a message of an event (its headers). */
+    public static EventFacts facts(Message message) {
         String eventType = message.getHeader(HeaderNames.EVENT_TYPE, String.class);
         String resource = message.getHeader(HeaderNames.RESOURCE, String.class);
         return new EventFacts(eventType, message.getHeader(HeaderNames.SITE_LUID, String.class),

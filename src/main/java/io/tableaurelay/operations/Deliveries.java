@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.event.TableauEvent;
+import io.tableaurelay.silence.Silences;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -93,6 +94,12 @@ public class Deliveries {
         log.add(new DeliveryRecord("action-" + UUID.randomUUID(), now, type, item, by, null,
                 Map.of("actions", new ChannelOutcome(outcome, 0, detail == null || detail.isEmpty() ? null : detail,
                         now, null))));
+    }
+
+    /** Called when a silence held the event back: the header {@code silencedBy} names it. */
+    public void silenced(Exchange exchange) {
+        record(exchange, new ChannelOutcome(ChannelOutcome.SILENCED, 0, null, clock.instant().toString(), null,
+                "silenced by " + exchange.getMessage().getHeader(Silences.SILENCED_BY, String.class)));
     }
 
     /** What the channel (a channel route's id) has done since the relay started. */

@@ -32,11 +32,17 @@ public class DeliveryLog {
         };
     }
 
-    /** An event that the broker has stored; a duplicate of one already in the log changes nothing. */
+    /**
+     * An event that the broker has stored; a duplicate of one already in the log changes nothing. A channel may have
+     * recorded its outcome first (a silenced or filtered event is done with at once): the event's facts are added.
+     */
     public synchronized void received(TableauEvent event) {
         version++;
-        records.putIfAbsent(event.id(), new DeliveryRecord(event.id(), event.receivedAt(), event.eventType(),
-                event.resourceName(), event.resource(), event.siteLuid(), Map.of()));
+        DeliveryRecord known = records.get(event.id());
+        if (known == null || known.item() == null) {
+            records.put(event.id(), new DeliveryRecord(event.id(), event.receivedAt(), event.eventType(),
+                    event.resourceName(), event.resource(), event.siteLuid(), known == null ? Map.of() : known.channels()));
+        }
     }
 
     /**
