@@ -1,5 +1,6 @@
-// The status page: reads /admin/status, /admin/deliveries and /admin/mutes every few seconds and draws them; the
-// buttons replay a channel's dead letters, send a test message to a channel and lift an item's mute.
+// The status page: reads /admin/status, /admin/silences, /admin/deliveries and /admin/mutes every few seconds and
+// draws them; the buttons replay a channel's dead letters, send a test message to a channel, lift an item's mute,
+// and create, extend and end silences.
 "use strict";
 
 const REFRESH_MILLIS = 5000;
@@ -40,7 +41,15 @@ function button(label, action) {
 // Every request that changes something says it comes from this page: the relay refuses those without
 // X-Requested-By, which another site cannot make a browser send (docs/security.md, "Admin actions").
 async function post(url) {
-  const response = await fetch(url, { method: "POST", headers: { "X-Requested-By": "status-page" } });
+  return send("POST", url);
+}
+
+async function send(method, url, json) {
+  const headers = { "X-Requested-By": "status-page" };
+  if (json !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  const response = await fetch(url, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
   const body = await response.json();
   if (!response.ok) {
     return "Failed: " + (body.error || response.status);
@@ -105,12 +114,68 @@ function drawDeliveries(deliveries) {
       badge.textContent = channel + ": " + outcome.outcome
           + (outcome.attempts > 1 ? " after " + outcome.attempts + " attempts" : "")
           + (outcome.message ? " in a group" : "")
+          + (outcome.reason ? " (" + outcome.reason + ")" : "")
           + (outcome.outcome !== "delivered" && outcome.lastError ? " (" + outcome.lastError + ")" : "");
       outcomes.append(badge);
     }
     cell(row, outcomes);
   }
 }
+
+const HOUR_MILLIS = 3600 * 1000;
+
+function drawSilences(silences) {
+  const body = document.querySelector("#silences tbody");
+  body.replaceChildren();
+  document.getElementById("no-silences").hidden = silences.length > 0;
+  for (const silence of silences) {
+    const row = body.insertRow();
+    row.id = "silence-" + silence.id;
+    row.dataset.state = silence.state;
+    if (silence.state === "expired") {
+      row.className = "silence-expired";
+    }
+    cell(row, silence.state, "state");
+    cell(row, ["eventTypes", "items", "projects", "sites", "channels"]
+        .filter(field => silence[field].length > 0)
+        .map(field => field + " " + silence[field].join(", ")).join("; "));
+    cell(row, when(silence.startsAt));
+    cell(row, when(silence.endsAt), "ends");
+    cell(row, silence.comment);
+    cell(row, silence.silenced, "silenced");
+    const actions = document.createElement("span");
+    if (silence.state !== "expired") {
+      const extend = button("+1h", async () => {
+        const result = await send("PATCH", "/admin/silences/" + silence.id,
+            { endsAt: new Date(Date.parse(silence.endsAt) + HOUR_MILLIS).toISOString() });
+        return typeof result === "string" ? result : "Silence extended until " + when(result.endsAt);
+      });
+      extend.className = "extend";
+      const end = button("End", async () => {
+        const result = await send("DELETE", "/admin/silences/" + silence.id);
+        return typeof result === "string" ? result : "Silence ended";
+      });
+      end.className = "end";
+      actions.append(extend, end);
+    }
+    cell(row, actions);
+  }
+}
+
+document.getElementById("new-silence").addEventListener("submit", async event => {
+  event.preventDefault();
+  const form = event.target;
+  const silence = {};
+  for (const [name, value] of new FormData(form)) {
+    if (value.trim() !== "") {
+      silence[name] = value.trim();
+    }
+  }
+  const result = await send("POST", "/admin/silences", silence);
+  document.getElementById("action-result").textContent =
+      typeof result === "string" ? result : "Silence created until " + when(result.endsAt);
+  refresh();
+});
 
 function drawGroups(groups) {
   const body = document.querySelector("#groups tbody");
@@ -168,11 +233,13 @@ function drawRegistration(registration) {
 
 async function refresh() {
   try {
-    const [status, log] = await Promise.all([
+    const [status, log, silences] = await Promise.all([
       fetch("/admin/status").then(response => response.json()),
-      fetch("/admin/deliveries?limit=" + LATEST).then(response => response.json())
+      fetch("/admin/deliveries?limit=" + LATEST).then(response => response.json()),
+      fetch("/admin/silences").then(response => response.json())
     ]);
     drawChannels(status.channels);
+    drawSilences(silences.silences);
     drawGroups(status.groups);
     drawDeliveries(log.deliveries);
     drawRegistration(status.registration);

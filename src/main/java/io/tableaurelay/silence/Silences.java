@@ -3,6 +3,7 @@ package io.tableaurelay.silence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public class Silences {
 
     /** Creates a silence from the admin API's JSON body; InvalidSilenceException says what is wrong with it. */
     public Map<String, Object> create(JsonNode body) {
-        Silence silence = SilenceJson.create(body, channels.ids(), clock.instant(), UUID.randomUUID().toString());
+        Silence silence = SilenceJson.create(body, channels.ids(), millis(), UUID.randomUUID().toString());
         store.add(silence);
         reload();
         LOG.info("Silence {} created until {}: {}", silence.id(), silence.endsAt(), silence.comment());
@@ -100,12 +101,12 @@ public class Silences {
 
     /** Changes a silence's end or comment; empty when there is no silence with that id. */
     public Optional<Map<String, Object>> change(String id, JsonNode body) {
-        return find(id).map(silence -> store(SilenceJson.change(body, silence, clock.instant()), "changed"));
+        return find(id).map(silence -> store(SilenceJson.change(body, silence, millis()), "changed"));
     }
 
     /** Ends a silence now; empty when there is no silence with that id. */
     public Optional<Map<String, Object>> end(String id) {
-        Instant now = clock.instant();
+        Instant now = millis();
         return find(id).map(silence -> store(silence.isActive(now) || silence.state(now).equals(Silence.PENDING)
                 ? silence.endingAt(now) : silence, "ended"));
     }
@@ -115,6 +116,11 @@ public class Silences {
         reload();
         LOG.info("Silence {} {}, until {}", silence.id(), what, silence.endsAt());
         return describe(silence, clock.instant());
+    }
+
+    /** Now, to the millisecond: what a silence's times are kept to (as a browser's clock reads them). */
+    private Instant millis() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Optional<Silence> find(String id) {

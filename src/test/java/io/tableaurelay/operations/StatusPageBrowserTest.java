@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tableaurelay.support.ChannelStandIn;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
@@ -29,13 +31,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The status page in a real browser (Debian's headless Chromium through chromium-driver): a posted event shows up
- * with each channel's outcome, and the replay button sends a dead letter again. Where Chromium is not installed
+ * with each channel's outcome, the replay button sends a dead letter again, and a silence is created, shown with
+ * what it held back, extended and ended. Where Chromium is not installed
  * ({@code apt-get install chromium chromium-driver}) it is skipped with a message, unless the environment variable
  * {@value #REQUIRED} is 1: .ci/run sets it (and installs Chromium), so that CI fails rather than passes without it.
  */
@@ -112,6 +116,47 @@ class StatusPageBrowserTest {
         wait.until(page -> page.findElement(By.id("action-result")).getText().equals("Slack: 1 dead letter(s) replayed"));
         wait.until(page -> outcome("Browser Refused").startsWith("slack: delivered"));
         assertTrue(Received.mentions(standIn.slack(), "Browser Refused"), "the replayed message reached Slack");
+    }
+
+    @Test
+    void aSilenceIsCreatedExtendedAndEndedOnThePage() {
+        browser.get(relay.managementUrl("/status").toString());
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        WebElement form = browser.findElement(By.id("new-silence"));
+        form.findElement(By.name("items")).sendKeys("Browser Quiet*");
+        form.findElement(By.name("channels")).sendKeys("slack");
+        form.findElement(By.name("comment")).sendKeys("tried from the page");
+        browser.findElement(By.id("create-silence")).click();
+        WebElement row = wait.until(page -> page.findElement(By.cssSelector("#silences tbody tr[data-state=active]")));
+        String id = row.getAttribute("id").substring("silence-".length());
+        JsonNode created = silence(id);
+        assertEquals("tried from the page", created.path("comment").asText());
+        assertEquals("Browser Quiet*", created.path("items").get(0).asText());
+
+        relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Browser Quiet One"));
+        relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Browser Loud"));
+        wait.until(page -> outcome("Browser Loud").equals("slack: delivered"));
+        assertEquals("slack: silenced (silenced by " + id + ")", outcome("Browser Quiet One"));
+        wait.until(page -> cellText("silence-" + id, "silenced").equals("1"));
+        assertFalse(Received.mentions(standIn.slack(), "Browser Quiet One"));
+
+        Instant end = Instant.parse(created.path("endsAt").asText());
+        browser.findElement(By.cssSelector("#silence-" + id + " button.extend")).click();
+        wait.until(page -> Instant.parse(silence(id).path("endsAt").asText()).equals(end.plus(Duration.ofHours(1))));
+
+        browser.findElement(By.cssSelector("#silence-" + id + " button.end")).click();
+        wait.until(page -> page.findElement(By.id("silence-" + id)).getAttribute("data-state").equals("expired"));
+        assertEquals("expired", silence(id).path("state").asText());
+    }
+
+    private JsonNode silence(String id) {
+        for (JsonNode silence : Received.json(relay.manage("/admin/silences").body()).path("silences")) {
+            if (silence.path("id").asText().equals(id)) {
+                return silence;
+            }
+        }
+        throw new AssertionError("no silence " + id);
     }
 
     /** The outcome badges of the delivery log row about {@code item}, or "" while there is none. */
