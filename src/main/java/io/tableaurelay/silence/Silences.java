@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
+import io.tableaurelay.channel.EventFacts;
 import io.tableaurelay.event.HeaderNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -60,9 +61,10 @@ public class Silences {
             return false;
         }
         Instant now = clock.instant();
+        EventFacts event = Channels.facts(message);
         Optional<Silence> silence = current.stream()
                 .filter(candidate -> candidate.isActive(now))
-                .filter(candidate -> candidate.matchers().matches(channelId, Channels.facts(message)))
+                .filter(candidate -> candidate.matchers().matches(channelId, event))
                 .findFirst();
         silence.ifPresent(found -> {
             message.setHeader(SILENCED_BY, found.id());
