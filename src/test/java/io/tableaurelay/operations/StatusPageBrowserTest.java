@@ -127,7 +127,7 @@ class StatusPageBrowserTest {
         form.findElement(By.name("items")).sendKeys("Browser Quiet*");
         form.findElement(By.name("channels")).sendKeys("slack");
         form.findElement(By.name("comment")).sendKeys("tried from the page");
-        browser.findElement(By.id("create-silence")).click();
+        click(wait, By.id("create-silence"));
         WebElement row = wait.until(page -> page.findElement(By.cssSelector("#silences tbody tr[data-state=active]")));
         String id = row.getAttribute("id").substring("silence-".length());
         JsonNode created = silence(id);
@@ -137,17 +137,25 @@ class StatusPageBrowserTest {
         relay.post(Events.event("DatasourceRefreshFailed", "EXTRACTS", "Browser Quiet One"));
         relay.post(Events.event("WorkbookRefreshFailed", "EXTRACTS", "Browser Loud"));
         wait.until(page -> outcome("Browser Loud").equals("slack: delivered"));
-        assertEquals("slack: silenced (silenced by " + id + ")", outcome("Browser Quiet One"));
+        wait.until(page -> outcome("Browser Quiet One").equals("slack: silenced (silenced by " + id + ")"));
         wait.until(page -> cellText("silence-" + id, "silenced").equals("1"));
         assertFalse(Received.mentions(standIn.slack(), "Browser Quiet One"));
 
         Instant end = Instant.parse(created.path("endsAt").asText());
-        browser.findElement(By.cssSelector("#silence-" + id + " button.extend")).click();
+        click(wait, By.cssSelector("#silence-" + id + " button.extend"));
         wait.until(page -> Instant.parse(silence(id).path("endsAt").asText()).equals(end.plus(Duration.ofHours(1))));
 
-        browser.findElement(By.cssSelector("#silence-" + id + " button.end")).click();
+        click(wait, By.cssSelector("#silence-" + id + " button.end"));
         wait.until(page -> page.findElement(By.id("silence-" + id)).getAttribute("data-state").equals("expired"));
         assertEquals("expired", silence(id).path("state").asText());
+    }
+
+    /** Clicks the element, found again should the page redraw it between finding and clicking. */
+    private static void click(WebDriverWait wait, By element) {
+        wait.until(page -> {
+            page.findElement(element).click();
+            return true;
+        });
     }
 
     private JsonNode silence(String id) {
