@@ -20,9 +20,9 @@ import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Another web site cannot make an admin's browser change anything: a cross-site form post to the replay and
- * test-message endpoints, with the admin's credentials replayed by the browser, is refused with 403 and does
- * nothing; the same request from the relay's own page (X-Requested-By, its own Origin) works.
+ * Another web site cannot make an admin's browser change anything: a cross-site form post to the replay,
+ * test-message and silences endpoints, with the admin's credentials replayed by the browser, is refused with 403 and
+ * does nothing; the same request from the relay's own page (X-Requested-By, its own Origin) works.
  */
 @Tag("relay")
 class CrossSiteAdminTest {
@@ -44,7 +44,7 @@ class CrossSiteAdminTest {
                 standIn.answerAllWithSuccess();
 
                 for (String path : new String[] {"/admin/dead-letters/replay?channel=slack",
-                    "/admin/test-message?channel=slack"}) {
+                    "/admin/test-message?channel=slack", "/admin/silences"}) {
                     HttpResponse<String> form = relay.send(HttpRequest.newBuilder(relay.managementUrl(path))
                             .header("Authorization", basic()).header("Origin", EVIL)
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -60,6 +60,9 @@ class CrossSiteAdminTest {
                             "http://127.0.0.1:" + (relay.managementUrl("/").getPort() + 1)).statusCode(),
                             "another port is another origin");
                 }
+
+                assertEquals("{\"silences\":[]}", authorized(relay, "GET", "/admin/silences", EVIL).body(),
+                        "no silence was created cross-site (and a GET needs no header)");
 
                 String ownOrigin = "http://127.0.0.1:" + relay.managementUrl("/").getPort();
                 HttpResponse<String> replay = authorized(relay, "POST", "/admin/dead-letters/replay?channel=slack", ownOrigin);
