@@ -18,6 +18,7 @@ import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
 import io.tableaurelay.channel.EventFacts;
 import io.tableaurelay.event.HeaderNames;
+import io.tableaurelay.settings.RootCause;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -73,10 +74,20 @@ public class Silences {
         return silence.isPresent();
     }
 
-    /** Reads the silences from the broker again (at startup, and when an instance changed them). */
+    /**
+     * Reads the silences from the broker again (at startup, when an instance changed them, and every
+     * silences.reload-interval). A broker out of reach leaves the silences as they were known.
+     */
     public void reload() {
         Instant now = clock.instant();
-        List<Silence> all = store.all();
+        List<Silence> all;
+        try {
+            all = store.all();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the silences from the broker ({}); {} known until it answers",
+                    RootCause.of(e).getMessage(), current.size());
+            return;
+        }
         for (Silence silence : all) {
             if (silence.endsAt().plus(KEEP_EXPIRED).isBefore(now)) {
                 store.replace(silence.id(), null);

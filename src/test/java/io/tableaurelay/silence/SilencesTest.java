@@ -17,9 +17,12 @@ import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Metrics;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jms.core.JmsTemplate;
 
 import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Silences through the admin API: a silenced event is received, stored and recorded but not sent on the silenced
  * channel, the delivery log and the metric say so, a recovery still goes out on a channel with notify-recovery, a
- * silence can be extended and ended, bad silences get 400 with the reason, and silences survive a restart.
+ * silence can be extended and ended, bad silences get 400 with the reason, silences survive a restart, and one
+ * whose change notice was lost is read within silences.reload-interval.
  */
 @Tag("relay")
 class SilencesTest {
@@ -120,6 +124,28 @@ class SilencesTest {
             assertFalse(Received.mentions(standIn.slack(), "Backed Up"));
             assertEquals("silenced by " + id,
                     deliveryOf(relay, "Backed Up").path("channels").path("slack").path("reason").asText());
+        }
+    }
+
+    @Test
+    void aSilenceWhoseChangeNoticeWasLostIsReadWithinTheReloadInterval() {
+        Map<String, String> settings = settings(newDataDir());
+        settings.put("silences.reload-interval", "1s");
+        try (RunningRelay relay = RunningRelay.start(settings)) {
+            // what another instance stored while this one missed its notice on relay.silences.changed
+            JmsTemplate broker = new JmsTemplate(relay.context().getRegistry()
+                    .lookupByNameAndType("brokerConnections", ConnectionFactory.class));
+            broker.send("relay.silences", session -> {
+                TextMessage stored = session.createTextMessage("""
+                        {"id": "lost-notice", "items": ["Sales*"], "startsAt": "2026-01-01T00:00:00Z",
+                         "endsAt": "2099-01-01T00:00:00Z", "comment": "stored elsewhere",
+                         "createdAt": "2026-01-01T00:00:00Z"}""");
+                stored.setStringProperty("silenceId", "lost-notice");
+                return stored;
+            });
+            await("the silence read on the timer", WAIT, () -> relay.admin("GET", "/admin/silences", null).body(),
+                    body -> body.contains("lost-notice"));
+            assertEquals("active", listed(relay, "lost-notice").path("state").asText());
         }
     }
 
