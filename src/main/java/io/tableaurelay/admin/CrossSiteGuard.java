@@ -1,7 +1,6 @@
 package io.tableaurelay.admin;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Set;
 
 import io.vertx.core.Handler;
@@ -23,6 +22,7 @@ final class CrossSiteGuard implements Handler<RoutingContext> {
 
     static final String HEADER = "X-Requested-By";
     private static final Logger LOG = LoggerFactory.getLogger(CrossSiteGuard.class);
+    private static final int MAX_LOGGED = 100;
     private static final Set<HttpMethod> READING = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Override
@@ -37,8 +37,8 @@ final class CrossSiteGuard implements Handler<RoutingContext> {
             request.next();
             return;
         }
-        LOG.warn("Refused {} {} (Origin {}, sent to {}): {}", http.method(), http.path(), http.getHeader("Origin"),
-                http.authority(), refusal);
+        LOG.warn("Refused {} {} (Origin {}, sent to {}): {}", http.method(), http.path(),
+                printable(http.getHeader("Origin")), http.authority(), refusal);
         request.response().setStatusCode(403).putHeader("Content-Type", "application/json")
                 .end("{\"error\": \"" + refusal + "\"}");
     }
@@ -68,10 +68,20 @@ final class CrossSiteGuard implements Handler<RoutingContext> {
             }
             int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             return unbracketed(uri.getHost()).equalsIgnoreCase(unbracketed(target.host()))
-                    && (uri.getPort() != -1 ? uri.getPort() : defaultPort) == (target.port() != -1 ? target.port() : defaultPort);
+                    && (uri.getPort() != -1 ? uri.getPort() : defaultPort)
+                    == (target.port() != -1 ? target.port() : defaultPort);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A header as the log may print it: what the sender wrote, without control characters, at most 100 of them. */
+    private static String printable(String header) {
+        if (header == null) {
+            return null;
+        }
+        String clean = header.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > MAX_LOGGED ? clean.substring(0, MAX_LOGGED) + "..." : clean;
     }
 
     private static String unbracketed(String host) {

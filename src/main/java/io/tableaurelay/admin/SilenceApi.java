@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The silences on the admin port (docs/silences.md):
  * <ul>
- * <li>{@code GET /admin/silences}: active, pending and recently expired silences, with how many events each held back</li>
+ * <li>{@code GET /admin/silences}: active, pending and recently expired silences, with how many events each held
+ * back</li>
  * <li>{@code POST /admin/silences}: a new one (201)</li>
  * <li>{@code PATCH /admin/silences/<id>}: a new end ({@code endsAt} or {@code for}) or comment</li>
  * <li>{@code DELETE /admin/silences/<id>}: ends it now</li>
@@ -50,7 +51,8 @@ final class SilenceApi {
                 answer(request, () -> silences.end(request.pathParam("id")), 200));
     }
 
-    private void withBody(RoutingContext request, Function<JsonNode, Optional<Map<String, Object>>> action, int status) {
+    private void withBody(RoutingContext request, Function<JsonNode, Optional<Map<String, Object>>> action,
+            int status) {
         JsonNode body;
         try {
             body = JSON.readTree(request.body().asString("UTF-8"));

@@ -15,8 +15,8 @@ import org.apache.camel.util.TimeUtils;
 
 /**
  * Silences as the admin API takes them, and as the store keeps them: matchers ({@code eventTypes}, {@code sites},
- * {@code projects}, {@code items}, {@code channels}: a list or a comma-separated text each), {@code startsAt} (ISO-8601,
- * now when left out), {@code endsAt} or {@code for} ({@code 2h}, {@code 30m}), and a {@code comment}.
+ * {@code projects}, {@code items}, {@code channels}: a list or a comma-separated text each), {@code startsAt}
+ * (ISO-8601, now when left out), {@code endsAt} or {@code for} ({@code 2h}, {@code 30m}), and a {@code comment}.
  */
 final class SilenceJson {
 
