@@ -38,6 +38,11 @@ record GroupKey(String channel, String label, String id) {
         return named(channel, message, "past the cap");
     }
 
+    /** The events of a maintenance window ("02:00-04:00"), sent as one when it ends. */
+    static GroupKey maintenance(Channel channel, Message message, String window) {
+        return named(channel, message, "maintenance " + window);
+    }
+
     private static GroupKey named(Channel channel, Message message, String label) {
         String recipient = message.getHeader(HeaderNames.RECIPIENT, "", String.class);
         String named = recipient.isEmpty() ? label : label + " · " + recipient;

@@ -92,6 +92,12 @@ public class Groups {
         grouped(channel.id()).incrementAndGet();
     }
 
+    /** Holds a message in the group {@code key} until {@code until} (a maintenance window's end). */
+    synchronized void holdUntil(Exchange exchange, GroupKey key, Instant until) {
+        keep(exchange, key, until, false);
+        grouped(key.channel()).incrementAndGet();
+    }
+
     /** Holds a message past the recipient's cap, until {@code until}: then all of them go out as one. */
     synchronized void fold(Exchange exchange, Instant until) {
         Channel channel = channel(exchange);

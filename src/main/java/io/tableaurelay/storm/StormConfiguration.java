@@ -45,8 +45,21 @@ public class StormConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public Maintenance maintenance(CamelContext context, @BeanInject("channels") Channels channels,
+            @BeanInject("groups") Groups groups) {
+        return new Maintenance(channels, groups, new Settings(context), clock);
+    }
+
+    @BindToRegistry(lazy = true)
     public Caps caps(CamelContext context, @BeanInject("channels") Channels channels,
             @BeanInject("groups") Groups groups, @BeanInject("stormState") StormState state) {
         return new Caps(channels, groups, state, new Settings(context).duration("cap-window"), clock);
+    }
+
+    /** The channels' maintenance windows are read at startup: one written wrongly stops the relay. */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        context.addStartupListener((started, alreadyStarted) ->
+                started.getRegistry().lookupByNameAndType("maintenance", Maintenance.class).check());
     }
 }
