@@ -61,6 +61,8 @@ public final class HeaderNames {
     public static final String GROUP_SIZE = "groupSize";
     public static final String GROUP_EVENTS = "groupEvents";
     public static final String FOLDED = "folded";
+    /** On a message held for a maintenance window, and on the message that sends them: the window ("02:00-04:00"). */
+    public static final String MAINTENANCE_WINDOW = "maintenanceWindow";
     /** On a held message: it waits in a fold past a cap, not in a group. */
     public static final String HELD_AS_FOLD = "heldAsFold";
 

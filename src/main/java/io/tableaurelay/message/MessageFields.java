@@ -70,7 +70,11 @@ public class MessageFields {
             types.add(event.eventType());
             items.add(event(event, JSON.convertValue(member.path("headers"), HEADERS), escaping));
         }
-        return group(items, types, Boolean.parseBoolean(String.valueOf(headers.get(HeaderNames.FOLDED))), escaping);
+        Map<String, Object> group = group(items, types, Boolean.parseBoolean(String.valueOf(headers.get(HeaderNames.FOLDED))),
+                escaping);
+        String window = header(headers, HeaderNames.MAINTENANCE_WINDOW);
+        group.put("maintenance", window.isEmpty() ? "" : MaintenanceSummary.of(window, items, types, escaping.text()));
+        return group;
     }
 
     private Map<String, Object> event(TableauEvent event, Map<String, Object> headers, Escaping escaping) {
@@ -120,7 +124,8 @@ public class MessageFields {
      * A group's values: {@code count}, {@code headline} ("12 data source refreshes failed"), {@code window} ("2
      * minutes": since the first event), {@code since} ("14:05 UTC"), {@code items} (each event's values), {@code
      * shown} (the first three), {@code more} (how many the message does not name), {@code names} (the shown names),
-     * {@code outcome}, {@code eventType} and {@code project} when all events share them, {@code folded} (past a cap).
+     * {@code outcome}, {@code eventType} and {@code project} when all events share them, {@code folded} (past a cap);
+     * and {@code maintenance}, what a maintenance window held in one line ({@link MaintenanceSummary}), or "".
      */
     private Map<String, Object> group(List<Map<String, Object>> items, List<String> types, boolean folded,
             Escaping escaping) {

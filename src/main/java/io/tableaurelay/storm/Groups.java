@@ -230,6 +230,9 @@ public class Groups {
         message.setStringProperty(HeaderNames.GROUP_EVENTS, String.join(",",
                 members.stream().map(member -> member.path("headers").path("eventId").asText()).toList()));
         message.setBooleanProperty(HeaderNames.FOLDED, fold);
+        if (held.get(0).propertyExists(HeaderNames.MAINTENANCE_WINDOW)) {
+            message.setStringProperty(HeaderNames.MAINTENANCE_WINDOW, held.get(0).getStringProperty(HeaderNames.MAINTENANCE_WINDOW));
+        }
         message.setStringProperty(HeaderNames.DUPLICATE_ID, groupId);
         return message;
     }

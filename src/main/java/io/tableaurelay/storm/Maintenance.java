@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tableaurelay.channel.Channel;
 import io.tableaurelay.channel.Channels;
+import io.tableaurelay.event.HeaderNames;
 import io.tableaurelay.settings.Settings;
 import org.apache.camel.Exchange;
 
@@ -52,6 +53,7 @@ public class Maintenance {
     public void hold(Exchange exchange) {
         MaintenanceWindow window = exchange.getProperty(WINDOW, MaintenanceWindow.class);
         Channel channel = channels.get(exchange.getFromRouteId());
+        exchange.getMessage().setHeader(HeaderNames.MAINTENANCE_WINDOW, window.label());
         groups.holdUntil(exchange, GroupKey.maintenance(channel, exchange.getMessage(), window.label()),
                 window.endIfIn(clock.instant()).orElseGet(clock::instant));
     }
