@@ -46,6 +46,8 @@ public class Groups {
     /** The queue of group closings: one message a group, held back by the broker until the group closes. */
     public static final String CLOSINGS = "groups.close";
 
+    /** On a message held until a set time (a maintenance window's end), that time: the sweep waits for it. */
+    private static final String HELD_UNTIL = "relayHeldUntil";
     private static final long LAST_RECEIVE_MILLIS = 200;
     /** What a member of a group keeps of its message's headers: what templates, filters and the delivery log use. */
     private static final List<String> MEMBER_HEADERS = List.of("eventId", "eventType", "eventTypeLabel", "receivedAt",
@@ -94,6 +96,7 @@ public class Groups {
 
     /** Holds a message in the group {@code key} until {@code until} (a maintenance window's end). */
     synchronized void holdUntil(Exchange exchange, GroupKey key, Instant until) {
+        exchange.getMessage().setHeader(HELD_UNTIL, until.toEpochMilli());
         keep(exchange, key, until, false);
         grouped(key.channel()).incrementAndGet();
     }
@@ -247,31 +250,32 @@ public class Groups {
 
     /**
      * A safety net, run every group-sweep-interval (routes/groups.yaml): an event held longer than its group could
-     * wait (group-wait and group-interval, or a cap's window, and one sweep more), whose closing was lost (a
-     * transaction rolled back after the relay counted its group as scheduled), gets a closing now. A group closed
-     * twice is no harm: the second closing finds nothing.
+     * wait (group-wait and group-interval, or a cap's window, and one sweep more; a maintenance window's end and one
+     * sweep more), whose closing was lost (a transaction rolled back after the relay counted its group as scheduled),
+     * gets a closing now. A group closed twice is no harm: the second closing finds nothing.
      */
     public void sweep() {
         Instant now = clock.instant();
         for (Channel channel : channels.on()) {
-            if (channel.groupWait().isZero() && channel.maxPerHour() == 0) {
-                continue;
-            }
             Duration longest = channel.groupWait().plus(channel.groupInterval()).plus(sweepInterval)
                     .plus(channel.maxPerHour() > 0 ? capWindow : Duration.ZERO);
-            overdue(channel, now.minus(longest))
+            overdue(channel, now.minus(longest), now.minus(sweepInterval))
                     .forEach((key, fold) -> scheduleClosing(channel.id(), key, now, fold));
         }
     }
 
-    /** The groups of a channel with an event held since before {@code since}, and whether each is a fold. */
-    private Map<String, Boolean> overdue(Channel channel, Instant since) {
+    /**
+     * The groups of a channel with an event held since before {@code since}, or held until a set time before {@code
+     * dueBefore} (a maintenance window's end), and whether each is a fold.
+     */
+    private Map<String, Boolean> overdue(Channel channel, Instant since, Instant dueBefore) {
         try {
             return jms.browse(channel.held(), (session, browser) -> {
                 Map<String, Boolean> keys = new HashMap<>();
                 for (Enumeration<?> held = browser.getEnumeration(); held.hasMoreElements(); ) {
                     jakarta.jms.Message message = (jakarta.jms.Message) held.nextElement();
-                    if (message.getJMSTimestamp() < since.toEpochMilli()) {
+                    if (message.propertyExists(HELD_UNTIL) ? message.getLongProperty(HELD_UNTIL) < dueBefore.toEpochMilli()
+                            : message.getJMSTimestamp() < since.toEpochMilli()) {
                         keys.put(message.getStringProperty(HeaderNames.GROUP_KEY), message.getBooleanProperty(HeaderNames.HELD_AS_FOLD));
                     }
                 }
