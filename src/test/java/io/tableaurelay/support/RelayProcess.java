@@ -117,6 +117,19 @@ public final class RelayProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/webhooks/tableau");
     }
 
+    /** GETs a path of the management port; "" while the relay cannot answer. */
+    public String manage(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(managementUrl(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int post(String json) {
         try {
             return HTTP.send(HttpRequest.newBuilder(webhookUrl()).header("Content-Type", "application/json")
