@@ -259,7 +259,7 @@ class ActionLinksTest {
     }
 
     private static HttpResponse<String> admin(RunningRelay relay, String path) {
-        return relay.send(HttpRequest.newBuilder(relay.managementUrl(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return relay.admin("POST", path, null);
     }
 
     /** The delivery log's entries of one kind of action ("ActionMute"), newest first. */
