@@ -1,16 +1,15 @@
 package io.tableaurelay.operations;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tableaurelay.support.ChannelStandIn;
+import io.tableaurelay.support.Chromium;
 import io.tableaurelay.support.Events;
 import io.tableaurelay.support.Received;
 import io.tableaurelay.support.RunningRelay;
@@ -19,13 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,24 +29,17 @@ import static io.tableaurelay.support.ChannelStandIn.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The status page in a real browser (Debian's headless Chromium through chromium-driver): a posted event shows up
  * with each channel's outcome, the replay button sends a dead letter again, and a silence is created, shown with
- * what it held back, extended and ended. Where Chromium is not installed
- * ({@code apt-get install chromium chromium-driver}) it is skipped with a message, unless the environment variable
- * {@value #REQUIRED} is 1: .ci/run sets it (and installs Chromium), so that CI fails rather than passes without it.
+ * what it held back, extended and ended. Skipped where Chromium is missing, except in CI ({@link Chromium}).
  */
 @Tag("relay")
 @Tag("process")
 class StatusPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    static final String REQUIRED = "RELAY_REQUIRE_BROWSER_TEST";
 
     private ChannelStandIn standIn;
     private RunningRelay relay;
@@ -59,19 +48,13 @@ class StatusPageBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "the status page browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver)";
-        if (!installed && "1".equals(System.getenv(REQUIRED))) {
-            fail(missing + "; " + REQUIRED + "=1 does not let it be skipped");
-        }
-        assumeTrue(installed, "Skipped: " + missing);
+        Chromium.assumeInstalled();
         standIn = new ChannelStandIn();
         standIn.answerSlackWhenMentioned("Refused", aResponse().withStatus(400));
         relay = RunningRelay.start(Map.of("slack.webhook-url", standIn.allChannels().get("slack.webhook-url"),
                 "slack.events", "*"));
         profile = Files.createTempDirectory("chromium-profile");
-        browser = chromium(profile);
+        browser = Chromium.start(profile);
     }
 
     @AfterEach
@@ -104,7 +87,7 @@ class StatusPageBrowserTest {
                 .equals("on"));
         wait.until(page -> cellText("channel-slack", "dead-letters").equals("1"));
         wait.until(page -> cellText("channel-slack", "delivered").equals("1"));
-        screenshot();
+        Chromium.screenshot((TakesScreenshot) browser, "status-page.png");
 
         standIn.answerAllWithSuccess();
         wait.until(page -> {
@@ -177,26 +160,5 @@ class StatusPageBrowserTest {
 
     private String cellText(String rowId, String cellClass) {
         return browser.findElement(By.cssSelector("#" + rowId + " td." + cellClass.split(" ")[0])).getText();
-    }
-
-    /** The page as a person sees it, kept in the build directory (the README's picture is one of these). */
-    private void screenshot() throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of(System.getProperty("relay.build.dir", "target"), "status-page.png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static WebDriver chromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
