@@ -60,7 +60,7 @@ public class SecurityConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         SecretMask.rememberSecretSettings(context);
         Settings settings = new Settings(context);
-        WebhookSecret secret = WebhookSecret.from(settings);
+        WebhookSecret secret = context.getRegistry().lookupByNameAndType("webhookSecret", WebhookSecret.class);
         int rateLimit = rateLimit(settings);
         boolean https = HttpsKeystore.configure(context, settings);
         LOG.info("Webhook endpoint: {}, token {}, addresses: {}, sites: {}, rate limit: {}",
